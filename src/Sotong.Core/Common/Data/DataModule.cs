@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Sotong.Core.Common.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>SQLite by default (a file under data/), PostgreSQL when configured; one migrations assembly per provider.</summary>
+public static class DataModule
+{
+    public const string SqliteMigrationsAssembly = "Sotong.Migrations.Sqlite";
+    public const string PostgresMigrationsAssembly = "Sotong.Migrations.Postgres";
+
+    public static IHostApplicationBuilder AddSotongData(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var connectionString = builder.Configuration.GetConnectionString("Sotong");
+        if (provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(connectionString))
+        {
+            var dataDir = Path.Combine(builder.Environment.ContentRootPath, "data");
+            Directory.CreateDirectory(dataDir);
+            connectionString = $"Data Source={Path.Combine(dataDir, "sotong.db")}";
+        }
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Sotong is not set.");
+        }
+        builder.Services.AddDbContextFactory<SotongDbContext>(options => Configure(options, provider, connectionString));
+        builder.Services.AddScoped<DatabaseInitializer>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<SotongDbContext>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _ = provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
+            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
+        };
+    }
+}

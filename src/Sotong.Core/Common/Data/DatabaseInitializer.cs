@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Sotong.Core.Organization.Demo;
+using Sotong.Core.Organization.Staff;
+
+namespace Sotong.Core.Common.Data;
+
+/// <summary>Start-up work, in order: migrate, make sure the roles exist, bootstrap the administrator, load demo data.</summary>
+public sealed partial class DatabaseInitializer(
+    IDbContextFactory<SotongDbContext> dbFactory,
+    AdminBootstrap admins,
+    DemoSeeder demo,
+    IConfiguration configuration,
+    ILogger<DatabaseInitializer> logger)
+{
+    public bool DemoMode => configuration.GetValue("Demo:Enabled", false);
+
+    /// <summary>Returns true when demo data was loaded on this start.</summary>
+    public async Task<bool> InitializeAsync(CancellationToken ct)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        await admins.EnsureRolesAsync();
+
+        var email = configuration["Bootstrap:AdminEmail"];
+        var password = configuration["Bootstrap:AdminPassword"];
+        if (!string.IsNullOrWhiteSpace(email) && !string.IsNullOrWhiteSpace(password))
+        {
+            await admins.EnsureAdministratorAsync(email, password);
+        }
+
+        if (!DemoMode)
+        {
+            return false;
+        }
+        var seeded = await demo.SeedIfEmptyAsync(ct);
+        if (!seeded)
+        {
+            LogDemoSkipped(logger);
+        }
+        return seeded;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo mode: the database already holds data, so no demo data was loaded")]
+    private static partial void LogDemoSkipped(ILogger logger);
+}

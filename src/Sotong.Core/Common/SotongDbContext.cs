@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Sotong.Core.Common.Audit;
+using Sotong.Core.Inbox;
+using Sotong.Core.Organization;
+using Sotong.Core.Qna;
+
+namespace Sotong.Core.Common;
+
+/// <summary>The one DbContext. Tables are prefixed per module (SQLite has no schemas).</summary>
+public sealed class SotongDbContext(DbContextOptions<SotongDbContext> options) : IdentityDbContext<StaffUser, IdentityRole, string>(options)
+{
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<ChannelAccount> ChannelAccounts => Set<ChannelAccount>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<PublishedAnswer> PublishedAnswers => Set<PublishedAnswer>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<StaffUser>().ToTable("org_staff");
+        builder.Entity<IdentityRole>().ToTable("org_role");
+        builder.Entity<IdentityUserRole<string>>().ToTable("org_staff_role");
+        builder.Entity<IdentityUserClaim<string>>().ToTable("org_staff_claim");
+        builder.Entity<IdentityUserLogin<string>>().ToTable("org_staff_login");
+        builder.Entity<IdentityUserToken<string>>().ToTable("org_staff_token");
+        builder.Entity<IdentityRoleClaim<string>>().ToTable("org_role_claim");
+        builder.ApplyConfigurationsFromAssembly(typeof(SotongDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // Every instant is UTC; SQLite hands DateTime back as Unspecified, so say so on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,17 @@
+namespace Sotong.Core.Common.Time;
+
+/// <summary>Instants are stored in UTC; people read them in Asia/Seoul. Only the UI edge calls this.</summary>
+public static class SeoulTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
+
+    public static DateTime ToSeoul(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
+    public static string Format(DateTime utc) => ToSeoul(utc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string FormatDate(DateTime utc) => ToSeoul(utc).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>ISO 8601 with the +09:00 offset, for feeds and APIs that want local time.</summary>
+    public static string Iso(DateTime utc) => new DateTimeOffset(ToSeoul(utc), Zone.BaseUtcOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sotong.Core.Common.Errors;
+using Sotong.Core.Organization;
+
+namespace Sotong.Core.Inbox;
+
+/// <summary>The channel a message arrived on; replies go back on the same one.</summary>
+public enum InboxChannel
+{
+    Web,
+    Sms,
+    Facebook,
+    Instagram,
+    X,
+    KakaoTalk,
+    Telegram,
+    Email,
+}
+
+public enum MessageStatus
+{
+    Received,
+    Answered,
+    Published,
+}
+
+/// <summary>A citizen's message in the unified inbox, with the answer it was given.</summary>
+public sealed class InboxMessage
+{
+    public const int MaxTextLength = 4000;
+    public const int MaxNameLength = 50;
+
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public required string ReceiptNumber { get; set; }
+    /// <summary>SHA-256 of the follow key handed to the citizen; the key itself is never stored.</summary>
+    public required string FollowKeyHash { get; set; }
+    public InboxChannel Channel { get; set; }
+    /// <summary>The platform's own id for the message; with the channel, unique, so a retried webhook lands once.</summary>
+    public required string ProviderMessageId { get; set; }
+    public required string Text { get; set; }
+    public string? CitizenName { get; set; }
+    public string? ReplyPhone { get; set; }
+    public string? ReplyEmail { get; set; }
+    public bool ConsentToPublish { get; set; }
+    public Guid? DivisionId { get; set; }
+    public Department? Division { get; set; }
+    public MessageStatus Status { get; private set; } = MessageStatus.Received;
+    public DateTime ReceivedAtUtc { get; set; }
+    public string? AnswerText { get; private set; }
+    public DateTime? AnsweredAtUtc { get; private set; }
+    public string? AnsweredById { get; private set; }
+    public string? AnsweredByName { get; private set; }
+    public DateTime? PublishedAtUtc { get; private set; }
+    public int Version { get; set; }
+
+    public void RouteTo(Guid divisionId)
+    {
+        if (Status == MessageStatus.Published)
+        {
+            throw new RuleViolationException("PublishedMessagesStayWithTheirDivision", "A published answer cannot be moved to another division.");
+        }
+        DivisionId = divisionId;
+        Version++;
+    }
+
+    /// <summary>Writes (or rewrites, until published) the answer.</summary>
+    public void Answer(string text, string staffId, string staffName, DateTime nowUtc)
+    {
+        if (Status == MessageStatus.Published)
+        {
+            throw new RuleViolationException("PublishedAnswersAreFinal", "The answer has been published and can no longer be changed.");
+        }
+        AnswerText = text;
+        AnsweredAtUtc = nowUtc;
+        AnsweredById = staffId;
+        AnsweredByName = staffName;
+        Status = MessageStatus.Answered;
+        Version++;
+    }
+
+    public void Publish(DateTime nowUtc)
+    {
+        switch (Status)
+        {
+            case MessageStatus.Received:
+                throw new RuleViolationException("AnswerBeforePublishing", "Only an answered message can be published.");
+            case MessageStatus.Published:
+                throw new RuleViolationException("PublishOnce", "This answer is already published.");
+            case MessageStatus.Answered:
+                break;
+        }
+        if (!ConsentToPublish)
+        {
+            throw new RuleViolationException("CitizenConsentRequired", "The citizen did not agree to publish the question.");
+        }
+        Status = MessageStatus.Published;
+        PublishedAtUtc = nowUtc;
+        Version++;
+    }
+}
+
+internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<InboxMessage>
+{
+    public void Configure(EntityTypeBuilder<InboxMessage> b)
+    {
+        b.ToTable("inbox_message");
+        b.HasKey(m => m.Id);
+        b.Property(m => m.ReceiptNumber).HasMaxLength(32);
+        b.HasIndex(m => m.ReceiptNumber).IsUnique();
+        b.Property(m => m.FollowKeyHash).HasMaxLength(64);
+        b.Property(m => m.Channel).HasConversion<string>().HasMaxLength(16);
+        b.Property(m => m.ProviderMessageId).HasMaxLength(200);
+        b.HasIndex(m => new { m.Channel, m.ProviderMessageId }).IsUnique();
+        b.Property(m => m.Text).HasMaxLength(InboxMessage.MaxTextLength);
+        b.Property(m => m.CitizenName).HasMaxLength(InboxMessage.MaxNameLength);
+        b.Property(m => m.ReplyPhone).HasMaxLength(32);
+        b.Property(m => m.ReplyEmail).HasMaxLength(254);
+        b.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(m => m.AnswerText).HasMaxLength(InboxMessage.MaxTextLength);
+        b.Property(m => m.AnsweredById).HasMaxLength(64);
+        b.Property(m => m.AnsweredByName).HasMaxLength(100);
+        b.Property(m => m.Version).IsConcurrencyToken();
+        b.HasIndex(m => new { m.Status, m.ReceivedAtUtc });
+        b.HasIndex(m => new { m.DivisionId, m.ReceivedAtUtc });
+        b.HasOne(m => m.Division).WithMany().HasForeignKey(m => m.DivisionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

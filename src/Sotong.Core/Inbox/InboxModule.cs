@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Sotong.Core.Common.Security;
+using Sotong.Core.Inbox.Answer;
+using Sotong.Core.Inbox.Browse;
+using Sotong.Core.Inbox.Follow;
+using Sotong.Core.Inbox.Publish;
+using Sotong.Core.Inbox.Submit;
+
+namespace Sotong.Core.Inbox;
+
+public static class InboxModule
+{
+    public static IHostApplicationBuilder AddInbox(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<InboxNotifier>();
+        builder.Services.AddSingleton<ClientRateLimiter>();
+        builder.Services.AddScoped<SubmitMessageHandler>();
+        builder.Services.AddScoped<BrowseInboxHandler>();
+        builder.Services.AddScoped<AnswerMessageHandler>();
+        builder.Services.AddScoped<PublishMessageHandler>();
+        builder.Services.AddScoped<FollowMessageHandler>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapInbox(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var publicApi = app.MapGroup("/api/v1").WithTags("Citizens");
+        SubmitMessageEndpoint.Map(publicApi);
+        FollowMessageEndpoint.Map(publicApi);
+
+        var inbox = app.MapGroup("/api/v1/inbox").WithTags("Inbox").RequireAuthorization(SotongPolicies.InboxWork);
+        BrowseInboxEndpoints.Map(inbox);
+        AnswerMessageEndpoints.Map(inbox);
+        PublishMessageEndpoints.Map(inbox);
+        return app;
+    }
+}

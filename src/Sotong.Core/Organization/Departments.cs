@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Sotong.Core.Common;
+
+namespace Sotong.Core.Organization;
+
+public sealed record DivisionOption(Guid Id, string Code, string NameKo, string NameEn, string BureauNameKo, string BureauNameEn);
+
+/// <summary>The organisation tree, flattened into the divisions a message can be routed to.</summary>
+public sealed class DepartmentsHandler(IDbContextFactory<SotongDbContext> dbFactory)
+{
+    public async Task<IReadOnlyList<DivisionOption>> DivisionsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Departments.AsNoTracking().Where(d => d.Kind == DepartmentKind.Division)
+            .OrderBy(d => d.Parent!.SortOrder).ThenBy(d => d.SortOrder)
+            .Select(d => new DivisionOption(d.Id, d.Code, d.NameKo, d.NameEn, d.Parent!.NameKo, d.Parent!.NameEn))
+            .ToListAsync(ct);
+    }
+}
+
+internal static class DepartmentsEndpoint
+{
+    public static void Map(RouteGroupBuilder staffApi) =>
+        staffApi.MapGet("/divisions", async (DepartmentsHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.DivisionsAsync(ct)))
+            .WithName("ListDivisions")
+            .WithSummary("Every division, with its bureau");
+}

@@ -1,0 +1,39 @@
+using Sotong.Core.Common;
+using Sotong.Core.Common.Data;
+using Sotong.Core.Inbox;
+using Sotong.Core.Organization;
+using Sotong.Core.Qna;
+using Sotong.Web.Auth;
+using Sotong.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddSotongCommon();
+builder.AddSotongData();
+builder.AddStaffAuth();
+builder.AddOrganization();
+builder.AddInbox();
+builder.AddQna();
+builder.AddSotongWeb();
+
+var app = builder.Build();
+
+if (AdminCommand.IsRequested(args))
+{
+    return await AdminCommand.RunAsync(app, args);
+}
+
+await app.InitializeDatabaseAsync();
+
+app.UseSotongPipeline();
+app.MapOrganization();
+app.MapInbox();
+app.MapQna();
+app.MapStaffAuth();
+app.MapSotongWeb();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
