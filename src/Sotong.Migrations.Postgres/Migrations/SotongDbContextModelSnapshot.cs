@@ -195,12 +195,12 @@ namespace Sotong.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("FromState")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("ToState")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
 

@@ -29,8 +29,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.EntityType).HasMaxLength(64);
         b.Property(a => a.EntityId).HasMaxLength(64);
         b.Property(a => a.Action).HasMaxLength(64);
-        b.Property(a => a.FromState).HasMaxLength(32);
-        b.Property(a => a.ToState).HasMaxLength(32);
+        b.Property(a => a.FromState).HasMaxLength(64);
+        b.Property(a => a.ToState).HasMaxLength(64);
         b.Property(a => a.Detail).HasMaxLength(1000);
         b.HasIndex(a => new { a.EntityType, a.EntityId, a.AtUtc });
     }

@@ -23,8 +23,8 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     EntityType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     EntityId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    FromState = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    ToState = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    FromState = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ToState = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>

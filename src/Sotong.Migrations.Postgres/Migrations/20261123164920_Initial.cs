@@ -24,8 +24,8 @@ namespace Sotong.Migrations.Postgres.Migrations
                     EntityType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    FromState = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    ToState = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    FromState = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ToState = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
