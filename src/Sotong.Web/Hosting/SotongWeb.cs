@@ -38,7 +38,9 @@ internal static class SotongWeb
 
     public static WebApplication UseSotongPipeline(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        // APIs answer problem details; people get a page that says sorry in their language.
+        app.UseWhen(IsApi, api => api.UseExceptionHandler());
+        app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRequestLocalization();

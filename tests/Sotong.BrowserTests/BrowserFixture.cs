@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Sotong.BrowserTests;
+
+/// <summary>The app on a real Kestrel port with a fresh SQLite file, and Debian's Chromium driven by Playwright.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private readonly string _db = Path.Combine(Path.GetTempPath(), $"sotong-browser-{Guid.NewGuid():N}.db");
+    private IPlaywright? _playwright;
+
+    public WebApplicationFactory<Program> App { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        App = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            // Development serves the framework's static web assets (blazor.web.js) straight from the build.
+            b.UseEnvironment("Development");
+            b.UseSetting("Database:Provider", "Sqlite");
+            b.UseSetting("ConnectionStrings:Sotong", $"Data Source={_db};Pooling=False");
+            b.UseSetting("Demo:Enabled", "true");
+            b.UseSetting("RateLimits:CitizenMessagesPerWindow", "1000");
+        });
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First(a => a.StartsWith("http://", StringComparison.Ordinal)).Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+
+        var chromium = Environment.GetEnvironmentVariable("SOTONG_CHROMIUM") ?? "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException($"Chromium was not found at {chromium}: run ./test.sh, which installs it.");
+        }
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "ko-KR", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+        foreach (var f in new[] { _db, _db + "-wal", _db + "-shm" })
+        {
+            File.Delete(f);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
