@@ -86,6 +86,7 @@ public sealed class ModuleBoundaryTests
             ["Sotong.Core.Qna"] = "qna_",
             ["Sotong.Core.Common.Audit"] = "audit_",
             ["Microsoft.AspNetCore.Identity"] = "org_",
+            ["Microsoft.AspNetCore.DataProtection"] = "sec_",
         };
         var options = new DbContextOptionsBuilder<SotongDbContext>().UseSqlite("Data Source=:memory:").Options;
         using var db = new SotongDbContext(options);

@@ -110,6 +110,22 @@ public sealed class JourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_signed_in_officer_Then_the_organisation_page_shows_the_tree_and_sign_out_ends_the_session()
+    {
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page, "admin@sotong.example");
+        await page.ClickAsync("a[href='/staff/organization']");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("조직과 채널");
+        (await page.Locator("li[data-division]").CountAsync()).ShouldBeGreaterThanOrEqualTo(40);
+        (await page.Locator("#registry-title + .krds-table-wrap tbody tr").CountAsync()).ShouldBe(44);
+
+        await page.ClickAsync("form[action='/staff/signout'] button");
+        await page.WaitForURLAsync(url => !url.Contains("/staff/"));
+        await page.GotoAsync("/staff/inbox");
+        page.Url.ShouldContain("/staff/signin");
+    }
+
+    [Fact]
     public async Task Given_a_staff_page_without_sign_in_Then_the_sign_in_form_comes_first()
     {
         var page = await fixture.NewPageAsync();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,13 +11,16 @@ using Sotong.Core.Qna;
 namespace Sotong.Core.Common;
 
 /// <summary>The one DbContext. Tables are prefixed per module (SQLite has no schemas).</summary>
-public sealed class SotongDbContext(DbContextOptions<SotongDbContext> options) : IdentityDbContext<StaffUser, IdentityRole, string>(options)
+public sealed class SotongDbContext(DbContextOptions<SotongDbContext> options) : IdentityDbContext<StaffUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<ChannelAccount> ChannelAccounts => Set<ChannelAccount>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<PublishedAnswer> PublishedAnswers => Set<PublishedAnswer>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The Data Protection key ring, shared by every node (cookies, antiforgery, encrypted credentials).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -28,6 +32,7 @@ public sealed class SotongDbContext(DbContextOptions<SotongDbContext> options) :
         builder.Entity<IdentityUserLogin<string>>().ToTable("org_staff_login");
         builder.Entity<IdentityUserToken<string>>().ToTable("org_staff_token");
         builder.Entity<IdentityRoleClaim<string>>().ToTable("org_role_claim");
+        builder.Entity<DataProtectionKey>().ToTable("sec_data_protection_key");
         builder.ApplyConfigurationsFromAssembly(typeof(SotongDbContext).Assembly);
     }
 

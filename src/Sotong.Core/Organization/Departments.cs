@@ -28,3 +28,16 @@ internal static class DepartmentsEndpoint
             .WithName("ListDivisions")
             .WithSummary("Every division, with its bureau");
 }
+
+internal static class OrganizationChartEndpoints
+{
+    public static void Map(RouteGroupBuilder staffApi)
+    {
+        staffApi.MapGet("/organization", async (OrganizationChartHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.ChartAsync(ct)))
+            .WithName("GetOrganizationChart")
+            .WithSummary("Bureaus and their divisions, with staff and account counts");
+        staffApi.MapGet("/channels", async (OrganizationChartHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.RegistryAsync(ct)))
+            .WithName("ListChannelAccounts")
+            .WithSummary("The channel registry: every account of the city");
+    }
+}

@@ -17,6 +17,7 @@ public static class OrganizationModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<GetSnsMapHandler>();
         builder.Services.AddScoped<DepartmentsHandler>();
+        builder.Services.AddScoped<OrganizationChartHandler>();
         builder.Services.AddScoped<AdminBootstrap>();
         builder.Services.AddScoped<DemoSeeder>();
         return builder;
@@ -26,7 +27,9 @@ public static class OrganizationModule
     {
         ArgumentNullException.ThrowIfNull(app);
         GetSnsMapEndpoint.Map(app.MapGroup("/api/v1").WithTags("Organization"));
-        DepartmentsEndpoint.Map(app.MapGroup("/api/v1").WithTags("Organization").RequireAuthorization(SotongPolicies.Staff));
+        var staffApi = app.MapGroup("/api/v1").WithTags("Organization").RequireAuthorization(SotongPolicies.Staff);
+        DepartmentsEndpoint.Map(staffApi);
+        OrganizationChartEndpoints.Map(staffApi);
         return app;
     }
 }

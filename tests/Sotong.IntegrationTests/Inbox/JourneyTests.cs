@@ -160,6 +160,16 @@ public abstract class JourneyTests<TApp>(TApp app) : IClassFixture<TApp> where T
     }
 
     [Fact]
+    public async Task Given_the_web_form_posted_without_its_antiforgery_token_Then_it_is_refused_and_nothing_is_stored()
+    {
+        var before = await CountMessagesAsync();
+        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "write-to-city", ["Input.Text"] = "위조된 요청" });
+        var response = await app.NewClient().PostAsync("/write", form);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await CountMessagesAsync()).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task Given_text_over_4000_characters_Then_400_and_4000_exactly_is_accepted()
     {
         var tooLong = await app.NewClient().PostAsJsonAsync("/api/v1/messages", new { text = new string('가', 4001) });
@@ -263,6 +273,22 @@ public abstract class JourneyTests<TApp>(TApp app) : IClassFixture<TApp> where T
         map.Fields[0].Accounts.Count.ShouldBe(2);
         map.Fields.Select(f => f.Field).ShouldContain("Transport");
         map.TotalFollowers.ShouldBe(map.Fields.SelectMany(f => f.Accounts).Sum(a => (long)a.Followers));
+    }
+
+    [Fact]
+    public async Task Given_staff_Then_the_organisation_tree_and_channel_registry_are_readable_and_anonymous_is_not()
+    {
+        (await app.NewClient().GetAsync("/api/v1/organization")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await app.NewClient().GetAsync("/api/v1/channels")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var moderator = await app.SignedInAsync("moderator@sotong.example");
+        var chart = (await moderator.GetFromJsonAsync<List<BureauDto>>("/api/v1/organization"))!;
+        chart.Count.ShouldBeGreaterThanOrEqualTo(10);
+        chart.Sum(b => b.Divisions.Count).ShouldBeGreaterThanOrEqualTo(40);
+        var smc = chart.Single(b => b.Code == "COMM").Divisions.Single(d => d.Code == "COMM-SMC");
+        smc.StaffCount.ShouldBe(2); // the communications officer and the moderator
+        smc.AccountCount.ShouldBeGreaterThan(2);
+        var registry = (await moderator.GetFromJsonAsync<List<SnsAccountDto>>("/api/v1/channels"))!;
+        registry.Count.ShouldBe(44);
     }
 
     [Fact]

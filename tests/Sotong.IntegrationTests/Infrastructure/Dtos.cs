@@ -15,3 +15,5 @@ public sealed record SnsAccountDto(string Platform, string Handle, string Url, i
 public sealed record SnsGroupDto(string Field, List<SnsAccountDto> Accounts);
 public sealed record SnsMapDto(int AccountCount, long TotalFollowers, List<SnsGroupDto> Fields);
 public sealed record ProblemDto(int Status, string? Title, string? Detail, string? Rule, Dictionary<string, string[]>? Errors);
+public sealed record ChartDivisionDto(string Code, string NameKo, int StaffCount, int AccountCount);
+public sealed record BureauDto(string Code, string NameKo, List<ChartDivisionDto> Divisions);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,8 @@ public static class DataModule
         }
         builder.Services.AddDbContextFactory<SotongDbContext>(options => Configure(options, provider, connectionString));
         builder.Services.AddScoped<DatabaseInitializer>();
+        // Keys live in the database so every node reads the same ring and sign-ins survive restarts.
+        builder.Services.AddDataProtection().SetApplicationName("Sotong").PersistKeysToDbContext<SotongDbContext>();
         builder.Services.AddHealthChecks().AddDbContextCheck<SotongDbContext>("database", tags: ["ready"]);
         return builder;
     }

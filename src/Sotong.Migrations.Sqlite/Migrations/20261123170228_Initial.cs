@@ -93,6 +93,20 @@ namespace Sotong.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "sec_data_protection_key",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sec_data_protection_key", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbox_message",
                 columns: table => new
                 {
@@ -425,6 +439,9 @@ namespace Sotong.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "qna_published_answer");
+
+            migrationBuilder.DropTable(
+                name: "sec_data_protection_key");
 
             migrationBuilder.DropTable(
                 name: "org_role");

@@ -94,6 +94,20 @@ namespace Sotong.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "sec_data_protection_key",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sec_data_protection_key", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbox_message",
                 columns: table => new
                 {
@@ -426,6 +440,9 @@ namespace Sotong.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "qna_published_answer");
+
+            migrationBuilder.DropTable(
+                name: "sec_data_protection_key");
 
             migrationBuilder.DropTable(
                 name: "org_role");
