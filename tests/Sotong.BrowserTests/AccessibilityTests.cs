@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Playwright;
-using Sotong.Core.Organization.Demo;
 
 namespace Sotong.BrowserTests;
 
@@ -37,10 +36,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/staff/signin");
         (await SeriousViolationsAsync(page)).ShouldBeEmpty();
-        await page.FillAsync("#email", "comms@sotong.example");
-        await page.FillAsync("#password", DemoSeeder.DemoPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/staff/inbox");
+        await BrowserFixture.SignInAsync(page, "comms@sotong.example");
         await page.Locator("table.sotong-inbox-table").WaitForAsync();
         (await SeriousViolationsAsync(page)).ShouldBeEmpty();
     }

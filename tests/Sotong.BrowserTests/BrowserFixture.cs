@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Sotong.Core.Organization.Demo;
 
 namespace Sotong.BrowserTests;
 
@@ -52,6 +53,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "ko-KR", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs a demo staff member in through the form, as a person would.</summary>
+    public static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/staff/signin");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", DemoSeeder.DemoPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/staff/inbox");
     }
 
     public async Task DisposeAsync()

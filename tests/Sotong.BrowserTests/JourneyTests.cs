@@ -1,22 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
-using Sotong.Core.Organization.Demo;
 
 namespace Sotong.BrowserTests;
 
 [Collection(BrowserCollection.Name)]
 public sealed class JourneyTests(BrowserFixture fixture)
 {
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/staff/signin");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoSeeder.DemoPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/staff/inbox");
-    }
-
     [Fact]
     public async Task Given_a_citizen_message_When_an_officer_answers_and_publishes_Then_the_public_page_shows_it_masked()
     {
@@ -34,7 +24,7 @@ public sealed class JourneyTests(BrowserFixture fixture)
         receipt.ShouldMatch(@"^W-\d{8}-\d{6}$");
 
         var officer = await fixture.NewPageAsync();
-        await SignInAsync(officer, "comms@sotong.example");
+        await BrowserFixture.SignInAsync(officer, "comms@sotong.example");
         await officer.ClickAsync($"tr[data-receipt='{receipt}'] a");
         await officer.WaitForURLAsync("**/staff/inbox/*");
         (await officer.Locator("[data-testid=message-text]").TextContentAsync())!.ShouldContain(tag);
@@ -65,7 +55,7 @@ public sealed class JourneyTests(BrowserFixture fixture)
     public async Task Given_an_open_inbox_When_a_message_arrives_Then_it_appears_without_reloading()
     {
         var officer = await fixture.NewPageAsync();
-        await SignInAsync(officer, "comms@sotong.example");
+        await BrowserFixture.SignInAsync(officer, "comms@sotong.example");
         // Wait until the live island is connected: Blazor marks the circuit on the window.
         await officer.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=inbox-live]') !== null");
         await officer.WaitForTimeoutAsync(1500);
@@ -113,7 +103,7 @@ public sealed class JourneyTests(BrowserFixture fixture)
     public async Task Given_a_signed_in_officer_Then_the_organisation_page_shows_the_tree_and_sign_out_ends_the_session()
     {
         var page = await fixture.NewPageAsync();
-        await SignInAsync(page, "admin@sotong.example");
+        await BrowserFixture.SignInAsync(page, "admin@sotong.example");
         await page.ClickAsync("a[href='/staff/organization']");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("조직과 채널");
         (await page.Locator("li[data-division]").CountAsync()).ShouldBeGreaterThanOrEqualTo(40);
