@@ -45,6 +45,10 @@ DO $$ BEGIN
 END $$;
 SQL
 
+# --- the SMSC simulator for SMPP interop tests (npm smpp) --------------------------------------------
+log "installing the SMPP simulator's npm packages"
+(cd tests/smpp-sim && npm ci --no-audit --no-fund --loglevel=error)
+
 # --- build (npm packages are fetched by the web project's build) -----------------------------------
 log "restoring tools and building"
 dotnet tool restore >/dev/null
