@@ -14,6 +14,9 @@ public static class CommonModule
 {
     public const long DefaultApiBodyLimit = 64 * 1024;
 
+    /// <summary>Platforms batch many events into one webhook delivery.</summary>
+    public const long WebhookBodyLimit = 1024 * 1024;
+
     public static IHostApplicationBuilder AddSotongCommon(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -38,12 +41,14 @@ public static class CommonModule
     /// API and webhook bodies are small; a larger one is refused with 413 before it is read, whatever the
     /// server's general limit.
     /// </summary>
-    public static IApplicationBuilder UseApiBodyLimit(this IApplicationBuilder app, long limit = DefaultApiBodyLimit) =>
+    public static IApplicationBuilder UseApiBodyLimit(this IApplicationBuilder app, long apiLimit = DefaultApiBodyLimit) =>
         app.Use(async (context, next) =>
         {
             var path = context.Request.Path;
-            if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hooks"))
+            var isHook = path.StartsWithSegments("/hooks");
+            if (path.StartsWithSegments("/api") || isHook)
             {
+                var limit = isHook ? WebhookBodyLimit : apiLimit;
                 if (context.Request.ContentLength > limit)
                 {
                     context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Sotong.Core.Common.Audit;
 using Sotong.Core.Inbox;
+using Sotong.Core.Inbox.Contacts;
+using Sotong.Core.Inbox.Replies;
 using Sotong.Core.Organization;
 using Sotong.Core.Qna;
 
@@ -18,6 +20,11 @@ public sealed class SotongDbContext(DbContextOptions<SotongDbContext> options) :
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<PublishedAnswer> PublishedAnswers => Set<PublishedAnswer>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Security.StoredSecret> StoredSecrets => Set<Security.StoredSecret>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ContactIdentity> ContactIdentities => Set<ContactIdentity>();
+    public DbSet<ContactLink> ContactLinks => Set<ContactLink>();
+    public DbSet<OutboundReply> OutboundReplies => Set<OutboundReply>();
 
     /// <summary>The Data Protection key ring, shared by every node (cookies, antiforgery, encrypted credentials).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

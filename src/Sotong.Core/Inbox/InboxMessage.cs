@@ -11,11 +11,22 @@ public enum InboxChannel
     Web,
     Sms,
     Facebook,
+    Messenger,
     Instagram,
     X,
     KakaoTalk,
     Telegram,
     Email,
+}
+
+/// <summary>Where on the channel the message was written; a reply goes back the same way.</summary>
+public enum MessageKind
+{
+    WebForm,
+    DirectMessage,
+    Comment,
+    Mention,
+    Text,
 }
 
 public enum MessageStatus
@@ -39,9 +50,14 @@ public sealed class InboxMessage
     /// <summary>The platform's own id for the message; with the channel, unique, so a retried webhook lands once.</summary>
     public required string ProviderMessageId { get; set; }
     public required string Text { get; set; }
+    public MessageKind Kind { get; set; } = MessageKind.WebForm;
     public string? CitizenName { get; set; }
-    public string? ReplyPhone { get; set; }
-    public string? ReplyEmail { get; set; }
+    /// <summary>The citizen's thread; identities (phone, PSID …) live on the contact, encrypted.</summary>
+    public Guid? ContactId { get; set; }
+    /// <summary>The city account the message was sent to (registry row), when the channel has several.</summary>
+    public Guid? ChannelAccountId { get; set; }
+    /// <summary>What a reply needs that is not an identity: the comment or tweet id to reply under, a callback URL.</summary>
+    public string? ReplyContext { get; set; }
     public bool ConsentToPublish { get; set; }
     public Guid? DivisionId { get; set; }
     public Department? Division { get; set; }
@@ -114,8 +130,10 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
         b.HasIndex(m => new { m.Channel, m.ProviderMessageId }).IsUnique();
         b.Property(m => m.Text).HasMaxLength(InboxMessage.MaxTextLength);
         b.Property(m => m.CitizenName).HasMaxLength(InboxMessage.MaxNameLength);
-        b.Property(m => m.ReplyPhone).HasMaxLength(32);
-        b.Property(m => m.ReplyEmail).HasMaxLength(254);
+        b.Property(m => m.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(m => m.ReplyContext).HasMaxLength(2000);
+        b.HasIndex(m => new { m.ContactId, m.ReceivedAtUtc });
+        b.HasIndex(m => new { m.ChannelAccountId, m.ReceivedAtUtc });
         b.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(m => m.AnswerText).HasMaxLength(InboxMessage.MaxTextLength);
         b.Property(m => m.AnsweredById).HasMaxLength(64);

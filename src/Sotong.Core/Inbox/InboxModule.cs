@@ -6,6 +6,10 @@ using Microsoft.Extensions.Hosting;
 using Sotong.Core.Common.Security;
 using Sotong.Core.Inbox.Answer;
 using Sotong.Core.Inbox.Browse;
+using Sotong.Core.Inbox.Channels;
+using Sotong.Core.Inbox.Replies;
+using Sotong.Core.Inbox.Contacts;
+using Sotong.Core.Inbox.Intake;
 using Sotong.Core.Inbox.Follow;
 using Sotong.Core.Inbox.Publish;
 using Sotong.Core.Inbox.Submit;
@@ -24,6 +28,16 @@ public static class InboxModule
         builder.Services.AddScoped<AnswerMessageHandler>();
         builder.Services.AddScoped<PublishMessageHandler>();
         builder.Services.AddScoped<FollowMessageHandler>();
+        builder.Services.AddSingleton<PersonalDataProtector>();
+        builder.Services.AddSingleton<ContactDirectory>();
+        builder.Services.AddSingleton<InboxIntake>();
+        builder.Services.AddScoped<SendReplyHandler>();
+        builder.Services.AddHttpClient();
+        // Adapters are found, not listed: adding a channel is adding its folder.
+        foreach (var adapter in typeof(InboxModule).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IChannelAdapter).IsAssignableFrom(t)))
+        {
+            builder.Services.AddSingleton(typeof(IChannelAdapter), adapter);
+        }
         return builder;
     }
 
@@ -38,6 +52,13 @@ public static class InboxModule
         BrowseInboxEndpoints.Map(inbox);
         AnswerMessageEndpoints.Map(inbox);
         PublishMessageEndpoints.Map(inbox);
+        SendReplyEndpoints.Map(inbox);
+
+        var hooks = app.MapGroup("/hooks").WithTags("Webhooks").DisableAntiforgery();
+        foreach (var adapter in app.ServiceProvider.GetServices<IChannelAdapter>())
+        {
+            adapter.MapWebhooks(hooks);
+        }
         return app;
     }
 }

@@ -17,6 +17,7 @@ public static class ReceiptNumbers
             InboxChannel.Web => 'W',
             InboxChannel.Sms => 'S',
             InboxChannel.Facebook => 'F',
+            InboxChannel.Messenger => 'M',
             InboxChannel.Instagram => 'I',
             InboxChannel.X => 'X',
             InboxChannel.KakaoTalk => 'K',

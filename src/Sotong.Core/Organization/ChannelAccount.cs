@@ -15,6 +15,7 @@ public enum ChannelPlatform
     Blog,
     SmsShortNumber,
     Web,
+    Telegram,
 }
 
 /// <summary>The field (분야) an account serves; the SNS map groups accounts by it.</summary>
@@ -48,6 +49,12 @@ public sealed class ChannelAccount
     public int FollowerCount { get; set; }
     public bool IsMayorAccount { get; set; }
     public bool IsActive { get; set; } = true;
+
+    /// <summary>The platform's id for this account: the Facebook page id, Instagram account id, X user id, Kakao bot id, Telegram bot id.</summary>
+    public string? ExternalId { get; set; }
+
+    /// <summary>API secrets and tokens as a Data Protection–encrypted JSON object; read through <see cref="ChannelCredentials"/>.</summary>
+    public string? ProtectedCredentials { get; set; }
 }
 
 internal sealed class ChannelAccountConfiguration : IEntityTypeConfiguration<ChannelAccount>
@@ -63,6 +70,9 @@ internal sealed class ChannelAccountConfiguration : IEntityTypeConfiguration<Cha
         b.Property(a => a.NameEn).HasMaxLength(200);
         b.Property(a => a.Url).HasMaxLength(500);
         b.HasIndex(a => new { a.Platform, a.Handle }).IsUnique();
+        b.Property(a => a.ExternalId).HasMaxLength(100);
+        b.HasIndex(a => new { a.Platform, a.ExternalId });
+        b.Property(a => a.ProtectedCredentials).HasMaxLength(8000);
         b.HasOne(a => a.OwningDivision).WithMany().HasForeignKey(a => a.OwningDivisionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -18,6 +18,7 @@ public static class OrganizationModule
         builder.Services.AddScoped<GetSnsMapHandler>();
         builder.Services.AddScoped<DepartmentsHandler>();
         builder.Services.AddScoped<OrganizationChartHandler>();
+        builder.Services.AddSingleton<ChannelCredentials>();
         builder.Services.AddScoped<AdminBootstrap>();
         builder.Services.AddScoped<DemoSeeder>();
         return builder;

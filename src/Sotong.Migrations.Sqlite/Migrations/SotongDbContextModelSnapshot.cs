@@ -215,6 +215,127 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.ToTable("audit_entry", (string)null);
                 });
 
+            modelBuilder.Entity("Sotong.Core.Common.Security.StoredSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("sec_stored_secret", (string)null);
+                });
+
+            modelBuilder.Entity("Sotong.Core.Inbox.Contacts.Contact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastMessageAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastMessageAtUtc");
+
+                    b.ToTable("inbox_contact", (string)null);
+                });
+
+            modelBuilder.Entity("Sotong.Core.Inbox.Contacts.ContactIdentity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LookupHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MaskedValue")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("Kind", "LookupHash")
+                        .IsUnique();
+
+                    b.ToTable("inbox_contact_identity", (string)null);
+                });
+
+            modelBuilder.Entity("Sotong.Core.Inbox.Contacts.ContactLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MergedContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurvivingContactId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedContactId");
+
+                    b.ToTable("inbox_contact_link", (string)null);
+                });
+
             modelBuilder.Entity("Sotong.Core.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -241,6 +362,9 @@ namespace Sotong.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ChannelAccountId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CitizenName")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -248,12 +372,20 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.Property<bool>("ConsentToPublish")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("DivisionId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FollowKeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderMessageId")
@@ -272,12 +404,8 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ReplyEmail")
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReplyPhone")
-                        .HasMaxLength(32)
+                    b.Property<string>("ReplyContext")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -302,6 +430,10 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.HasIndex("Channel", "ProviderMessageId")
                         .IsUnique();
 
+                    b.HasIndex("ChannelAccountId", "ReceivedAtUtc");
+
+                    b.HasIndex("ContactId", "ReceivedAtUtc");
+
                     b.HasIndex("DivisionId", "ReceivedAtUtc");
 
                     b.HasIndex("Status", "ReceivedAtUtc");
@@ -309,10 +441,82 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.ToTable("inbox_message", (string)null);
                 });
 
+            modelBuilder.Entity("Sotong.Core.Inbox.Replies.OutboundReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("MessageId", "CreatedAtUtc");
+
+                    b.HasIndex("State", "CreatedAtUtc");
+
+                    b.ToTable("inbox_outbound_reply", (string)null);
+                });
+
             modelBuilder.Entity("Sotong.Core.Organization.ChannelAccount", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Field")
@@ -352,6 +556,10 @@ namespace Sotong.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProtectedCredentials")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Url")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -360,6 +568,8 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OwningDivisionId");
+
+                    b.HasIndex("Platform", "ExternalId");
 
                     b.HasIndex("Platform", "Handle")
                         .IsUnique();
@@ -600,6 +810,15 @@ namespace Sotong.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sotong.Core.Inbox.Contacts.ContactIdentity", b =>
+                {
+                    b.HasOne("Sotong.Core.Inbox.Contacts.Contact", null)
+                        .WithMany("Identities")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sotong.Core.Inbox.InboxMessage", b =>
                 {
                     b.HasOne("Sotong.Core.Organization.Department", "Division")
@@ -639,6 +858,11 @@ namespace Sotong.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Division");
+                });
+
+            modelBuilder.Entity("Sotong.Core.Inbox.Contacts.Contact", b =>
+                {
+                    b.Navigation("Identities");
                 });
 
             modelBuilder.Entity("Sotong.Core.Organization.Department", b =>

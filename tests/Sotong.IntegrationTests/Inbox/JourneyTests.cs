@@ -48,7 +48,7 @@ public abstract class JourneyTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var detail = (await comms.GetFromJsonAsync<InboxDetailDto>($"/api/v1/inbox/{id}"))!;
         detail.Text.ShouldBe(question);
         detail.Status.ShouldBe("Received");
-        detail.ReplyPhoneMasked.ShouldBe("010******32");
+        detail.Identities.ShouldHaveSingleItem().MaskedValue.ShouldBe("010******32");
 
         var bus = await DivisionAsync(comms, "TRN-BUS");
         var routed = await comms.PostAsJsonAsync($"/api/v1/inbox/{id}/route", new { divisionId = bus, version = detail.Version });

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Sotong.Core.Common.Errors;
 using Sotong.Core.Common.Paging;
 using Sotong.Core.Common.Security;
+using Sotong.Core.Inbox.Contacts;
 using Sotong.Core.Common;
 
 namespace Sotong.Core.Inbox.Browse;
@@ -16,8 +17,11 @@ public sealed record InboxQuery(MessageStatus? Status = null, Guid? DivisionId =
 public sealed record InboxListItem(Guid Id, string ReceiptNumber, InboxChannel Channel, string Excerpt, MessageStatus Status,
     Guid? DivisionId, string? DivisionNameKo, string? DivisionNameEn, DateTime ReceivedAtUtc, bool ConsentToPublish);
 
-public sealed record InboxMessageDetail(Guid Id, string ReceiptNumber, InboxChannel Channel, string Text, string? CitizenName,
-    string? ReplyPhoneMasked, string? ReplyEmail, bool ConsentToPublish, MessageStatus Status, Guid? DivisionId, string? DivisionNameKo,
+/// <summary>An identity as staff see it: the kind and the masked value, never the value itself.</summary>
+public sealed record ContactIdentityView(IdentityKind Kind, string MaskedValue);
+
+public sealed record InboxMessageDetail(Guid Id, string ReceiptNumber, InboxChannel Channel, MessageKind Kind, string Text, string? CitizenName,
+    Guid? ContactId, IReadOnlyList<ContactIdentityView> Identities, bool ConsentToPublish, MessageStatus Status, Guid? DivisionId, string? DivisionNameKo,
     string? DivisionNameEn, DateTime ReceivedAtUtc, string? AnswerText, DateTime? AnsweredAtUtc, string? AnsweredByName,
     DateTime? PublishedAtUtc, int Version);
 
@@ -70,8 +74,10 @@ public sealed class BrowseInboxHandler(IDbContextFactory<SotongDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var m = await ScopedTo(db.InboxMessages.AsNoTracking().Include(x => x.Division), staff).FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException("The message");
-        return new InboxMessageDetail(m.Id, m.ReceiptNumber, m.Channel, m.Text, m.CitizenName,
-            m.ReplyPhone is null ? null : PersonalDataMasker.MaskPhone(m.ReplyPhone), m.ReplyEmail, m.ConsentToPublish, m.Status,
+        var identities = m.ContactId is null ? [] : await db.ContactIdentities.AsNoTracking().Where(i => i.ContactId == m.ContactId)
+            .OrderBy(i => i.CreatedAtUtc).Select(i => new ContactIdentityView(i.Kind, i.MaskedValue)).ToListAsync(ct);
+        return new InboxMessageDetail(m.Id, m.ReceiptNumber, m.Channel, m.Kind, m.Text, m.CitizenName,
+            m.ContactId, identities, m.ConsentToPublish, m.Status,
             m.DivisionId, m.Division?.NameKo, m.Division?.NameEn, m.ReceivedAtUtc, m.AnswerText, m.AnsweredAtUtc, m.AnsweredByName,
             m.PublishedAtUtc, m.Version);
     }

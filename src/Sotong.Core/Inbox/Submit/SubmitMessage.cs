@@ -3,14 +3,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
-using Sotong.Core.Common;
-using Sotong.Core.Common.Audit;
 using Sotong.Core.Common.Errors;
 using Sotong.Core.Common.Localization;
 using Sotong.Core.Common.Security;
+using Sotong.Core.Inbox.Contacts;
+using Sotong.Core.Inbox.Intake;
 
 namespace Sotong.Core.Inbox.Submit;
 
@@ -21,9 +20,8 @@ public sealed record SubmitMessageRequest(string? Text, string? Name, string? Ph
 public sealed record SubmitMessageResponse(string ReceiptNumber, string FollowKey, string FollowUrl);
 
 public sealed partial class SubmitMessageHandler(
-    IDbContextFactory<SotongDbContext> dbFactory,
+    InboxIntake intake,
     TimeProvider time,
-    InboxNotifier notifier,
     ClientRateLimiter rateLimiter,
     IStringLocalizer<Text> text,
     ILogger<SubmitMessageHandler> logger)
@@ -46,48 +44,20 @@ public sealed partial class SubmitMessageHandler(
 
         rateLimiter.Acquire(clientKey);
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var followKey = ReceiptNumbers.NewFollowKey();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        InboxMessage message;
-        for (var attempt = 1; ; attempt++)
+        var inbound = new InboundMessage(InboxChannel.Web, Guid.NewGuid().ToString("N"),
+            phone is null ? null : new IdentityValue(IdentityKind.Phone, phone), body, time.GetUtcNow().UtcDateTime, MessageKind.WebForm, DisplayName: name)
         {
-            var receipt = ReceiptNumbers.New(InboxChannel.Web, now);
-            message = new InboxMessage
-            {
-                ReceiptNumber = receipt,
-                FollowKeyHash = ReceiptNumbers.Hash(followKey),
-                Channel = InboxChannel.Web,
-                ProviderMessageId = receipt,
-                Text = body,
-                CitizenName = name,
-                ReplyPhone = phone is null ? null : ContactRules.NormalizePhone(phone),
-                ReplyEmail = email,
-                ConsentToPublish = request.ConsentToPublish,
-                ReceivedAtUtc = now,
-            };
-            db.InboxMessages.Add(message);
-            db.Audit(now, AuditExtensions.Citizen, AuditExtensions.Citizen, "InboxMessage", message.Id.ToString(), "Received", to: nameof(MessageStatus.Received));
-            try
-            {
-                // Durable before the citizen is told the receipt number.
-                await db.SaveChangesAsync(ct);
-                break;
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                // A receipt number collided (one in a million a day); draw another.
-                db.ChangeTracker.Clear();
-            }
-        }
-
-        LogReceived(logger, message.ReceiptNumber, message.Channel, body.Length);
-        await notifier.PublishAsync(new InboxChange(message.Id, message.DivisionId, "received"));
-        return new SubmitMessageResponse(message.ReceiptNumber, followKey, FollowLinks.For(message.ReceiptNumber, followKey));
+            AlsoKnownAs = email is null ? null : new IdentityValue(IdentityKind.Email, email),
+            ConsentToPublish = request.ConsentToPublish,
+        };
+        // Durable before the citizen is told the receipt number.
+        var stored = (await intake.AcceptAsync([inbound], ct))[0];
+        LogReceived(logger, stored.ReceiptNumber, body.Length);
+        return new SubmitMessageResponse(stored.ReceiptNumber, inbound.FollowKey, FollowLinks.For(stored.ReceiptNumber, inbound.FollowKey));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Inbox message {ReceiptNumber} received on {Channel} ({Length} characters)")]
-    private static partial void LogReceived(ILogger logger, string receiptNumber, InboxChannel channel, int length);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Web message {ReceiptNumber} accepted ({Length} characters)")]
+    private static partial void LogReceived(ILogger logger, string receiptNumber, int length);
 }
 
 /// <summary>Validation shared by every place a citizen leaves contact details.</summary>

@@ -34,6 +34,60 @@ namespace Sotong.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "inbox_contact",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastMessageAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_contact", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_contact_link",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SurvivingContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MergedContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    LinkedById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LinkedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_contact_link", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_outbound_reply",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ProviderMessageId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    SentById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SentByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_outbound_reply", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "org_department",
                 columns: table => new
                 {
@@ -108,6 +162,42 @@ namespace Sotong.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "sec_stored_secret",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ProtectedValue = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sec_stored_secret", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_contact_identity",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    LookupHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ProtectedValue = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    MaskedValue = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_contact_identity", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_inbox_contact_identity_inbox_contact_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "inbox_contact",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbox_message",
                 columns: table => new
                 {
@@ -117,9 +207,11 @@ namespace Sotong.Migrations.Postgres.Migrations
                     Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     ProviderMessageId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     CitizenName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    ReplyPhone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    ReplyEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ChannelAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReplyContext = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     ConsentToPublish = table.Column<bool>(type: "boolean", nullable: false),
                     DivisionId = table.Column<Guid>(type: "uuid", nullable: true),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
@@ -156,7 +248,9 @@ namespace Sotong.Migrations.Postgres.Migrations
                     Field = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     FollowerCount = table.Column<int>(type: "integer", nullable: false),
                     IsMayorAccount = table.Column<bool>(type: "boolean", nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ProtectedCredentials = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -314,10 +408,41 @@ namespace Sotong.Migrations.Postgres.Migrations
                 columns: new[] { "EntityType", "EntityId", "AtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_inbox_contact_LastMessageAtUtc",
+                table: "inbox_contact",
+                column: "LastMessageAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_contact_identity_ContactId",
+                table: "inbox_contact_identity",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_contact_identity_Kind_LookupHash",
+                table: "inbox_contact_identity",
+                columns: new[] { "Kind", "LookupHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_contact_link_MergedContactId",
+                table: "inbox_contact_link",
+                column: "MergedContactId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_inbox_message_Channel_ProviderMessageId",
                 table: "inbox_message",
                 columns: new[] { "Channel", "ProviderMessageId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_message_ChannelAccountId_ReceivedAtUtc",
+                table: "inbox_message",
+                columns: new[] { "ChannelAccountId", "ReceivedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_message_ContactId_ReceivedAtUtc",
+                table: "inbox_message",
+                columns: new[] { "ContactId", "ReceivedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_inbox_message_DivisionId_ReceivedAtUtc",
@@ -336,9 +461,30 @@ namespace Sotong.Migrations.Postgres.Migrations
                 columns: new[] { "Status", "ReceivedAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_inbox_outbound_reply_IdempotencyKey",
+                table: "inbox_outbound_reply",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_outbound_reply_MessageId_CreatedAtUtc",
+                table: "inbox_outbound_reply",
+                columns: new[] { "MessageId", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_outbound_reply_State_CreatedAtUtc",
+                table: "inbox_outbound_reply",
+                columns: new[] { "State", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_org_channel_account_OwningDivisionId",
                 table: "org_channel_account",
                 column: "OwningDivisionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_org_channel_account_Platform_ExternalId",
+                table: "org_channel_account",
+                columns: new[] { "Platform", "ExternalId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_org_channel_account_Platform_Handle",
@@ -418,7 +564,16 @@ namespace Sotong.Migrations.Postgres.Migrations
                 name: "audit_entry");
 
             migrationBuilder.DropTable(
+                name: "inbox_contact_identity");
+
+            migrationBuilder.DropTable(
+                name: "inbox_contact_link");
+
+            migrationBuilder.DropTable(
                 name: "inbox_message");
+
+            migrationBuilder.DropTable(
+                name: "inbox_outbound_reply");
 
             migrationBuilder.DropTable(
                 name: "org_channel_account");
@@ -443,6 +598,12 @@ namespace Sotong.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "sec_data_protection_key");
+
+            migrationBuilder.DropTable(
+                name: "sec_stored_secret");
+
+            migrationBuilder.DropTable(
+                name: "inbox_contact");
 
             migrationBuilder.DropTable(
                 name: "org_role");

@@ -33,6 +33,60 @@ namespace Sotong.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "inbox_contact",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastMessageAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_contact", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_contact_link",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SurvivingContactId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MergedContactId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    LinkedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LinkedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_contact_link", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_outbound_reply",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ProviderMessageId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SentByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_outbound_reply", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "org_department",
                 columns: table => new
                 {
@@ -107,6 +161,42 @@ namespace Sotong.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "sec_stored_secret",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProtectedValue = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sec_stored_secret", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_contact_identity",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    LookupHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProtectedValue = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    MaskedValue = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox_contact_identity", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_inbox_contact_identity_inbox_contact_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "inbox_contact",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbox_message",
                 columns: table => new
                 {
@@ -116,9 +206,11 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     ProviderMessageId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     CitizenName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ReplyPhone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    ReplyEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ChannelAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReplyContext = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     ConsentToPublish = table.Column<bool>(type: "INTEGER", nullable: false),
                     DivisionId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
@@ -155,7 +247,9 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     Field = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     FollowerCount = table.Column<int>(type: "INTEGER", nullable: false),
                     IsMayorAccount = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ProtectedCredentials = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -313,10 +407,41 @@ namespace Sotong.Migrations.Sqlite.Migrations
                 columns: new[] { "EntityType", "EntityId", "AtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_inbox_contact_LastMessageAtUtc",
+                table: "inbox_contact",
+                column: "LastMessageAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_contact_identity_ContactId",
+                table: "inbox_contact_identity",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_contact_identity_Kind_LookupHash",
+                table: "inbox_contact_identity",
+                columns: new[] { "Kind", "LookupHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_contact_link_MergedContactId",
+                table: "inbox_contact_link",
+                column: "MergedContactId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_inbox_message_Channel_ProviderMessageId",
                 table: "inbox_message",
                 columns: new[] { "Channel", "ProviderMessageId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_message_ChannelAccountId_ReceivedAtUtc",
+                table: "inbox_message",
+                columns: new[] { "ChannelAccountId", "ReceivedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_message_ContactId_ReceivedAtUtc",
+                table: "inbox_message",
+                columns: new[] { "ContactId", "ReceivedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_inbox_message_DivisionId_ReceivedAtUtc",
@@ -335,9 +460,30 @@ namespace Sotong.Migrations.Sqlite.Migrations
                 columns: new[] { "Status", "ReceivedAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_inbox_outbound_reply_IdempotencyKey",
+                table: "inbox_outbound_reply",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_outbound_reply_MessageId_CreatedAtUtc",
+                table: "inbox_outbound_reply",
+                columns: new[] { "MessageId", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_outbound_reply_State_CreatedAtUtc",
+                table: "inbox_outbound_reply",
+                columns: new[] { "State", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_org_channel_account_OwningDivisionId",
                 table: "org_channel_account",
                 column: "OwningDivisionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_org_channel_account_Platform_ExternalId",
+                table: "org_channel_account",
+                columns: new[] { "Platform", "ExternalId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_org_channel_account_Platform_Handle",
@@ -417,7 +563,16 @@ namespace Sotong.Migrations.Sqlite.Migrations
                 name: "audit_entry");
 
             migrationBuilder.DropTable(
+                name: "inbox_contact_identity");
+
+            migrationBuilder.DropTable(
+                name: "inbox_contact_link");
+
+            migrationBuilder.DropTable(
                 name: "inbox_message");
+
+            migrationBuilder.DropTable(
+                name: "inbox_outbound_reply");
 
             migrationBuilder.DropTable(
                 name: "org_channel_account");
@@ -442,6 +597,12 @@ namespace Sotong.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "sec_data_protection_key");
+
+            migrationBuilder.DropTable(
+                name: "sec_stored_secret");
+
+            migrationBuilder.DropTable(
+                name: "inbox_contact");
 
             migrationBuilder.DropTable(
                 name: "org_role");

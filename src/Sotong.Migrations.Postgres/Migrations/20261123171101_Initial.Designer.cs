@@ -12,7 +12,7 @@ using Sotong.Core.Common;
 namespace Sotong.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SotongDbContext))]
-    [Migration("20261123170237_Initial")]
+    [Migration("20261123171101_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -231,6 +231,127 @@ namespace Sotong.Migrations.Postgres.Migrations
                     b.ToTable("audit_entry", (string)null);
                 });
 
+            modelBuilder.Entity("Sotong.Core.Common.Security.StoredSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("sec_stored_secret", (string)null);
+                });
+
+            modelBuilder.Entity("Sotong.Core.Inbox.Contacts.Contact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("LastMessageAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastMessageAtUtc");
+
+                    b.ToTable("inbox_contact", (string)null);
+                });
+
+            modelBuilder.Entity("Sotong.Core.Inbox.Contacts.ContactIdentity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("LookupHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("MaskedValue")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("Kind", "LookupHash")
+                        .IsUnique();
+
+                    b.ToTable("inbox_contact_identity", (string)null);
+                });
+
+            modelBuilder.Entity("Sotong.Core.Inbox.Contacts.ContactLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LinkedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LinkedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("MergedContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("SurvivingContactId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedContactId");
+
+                    b.ToTable("inbox_contact_link", (string)null);
+                });
+
             modelBuilder.Entity("Sotong.Core.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -257,12 +378,18 @@ namespace Sotong.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<Guid?>("ChannelAccountId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("CitizenName")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
                     b.Property<bool>("ConsentToPublish")
                         .HasColumnType("boolean");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("DivisionId")
                         .HasColumnType("uuid");
@@ -271,6 +398,11 @@ namespace Sotong.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("ProviderMessageId")
                         .IsRequired()
@@ -288,13 +420,9 @@ namespace Sotong.Migrations.Postgres.Migrations
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("ReplyEmail")
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.Property<string>("ReplyPhone")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                    b.Property<string>("ReplyContext")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -318,6 +446,10 @@ namespace Sotong.Migrations.Postgres.Migrations
                     b.HasIndex("Channel", "ProviderMessageId")
                         .IsUnique();
 
+                    b.HasIndex("ChannelAccountId", "ReceivedAtUtc");
+
+                    b.HasIndex("ContactId", "ReceivedAtUtc");
+
                     b.HasIndex("DivisionId", "ReceivedAtUtc");
 
                     b.HasIndex("Status", "ReceivedAtUtc");
@@ -325,11 +457,83 @@ namespace Sotong.Migrations.Postgres.Migrations
                     b.ToTable("inbox_message", (string)null);
                 });
 
+            modelBuilder.Entity("Sotong.Core.Inbox.Replies.OutboundReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SentById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SentByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("MessageId", "CreatedAtUtc");
+
+                    b.HasIndex("State", "CreatedAtUtc");
+
+                    b.ToTable("inbox_outbound_reply", (string)null);
+                });
+
             modelBuilder.Entity("Sotong.Core.Organization.ChannelAccount", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Field")
                         .IsRequired()
@@ -368,6 +572,10 @@ namespace Sotong.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("ProtectedCredentials")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<string>("Url")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -376,6 +584,8 @@ namespace Sotong.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OwningDivisionId");
+
+                    b.HasIndex("Platform", "ExternalId");
 
                     b.HasIndex("Platform", "Handle")
                         .IsUnique();
@@ -616,6 +826,15 @@ namespace Sotong.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sotong.Core.Inbox.Contacts.ContactIdentity", b =>
+                {
+                    b.HasOne("Sotong.Core.Inbox.Contacts.Contact", null)
+                        .WithMany("Identities")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sotong.Core.Inbox.InboxMessage", b =>
                 {
                     b.HasOne("Sotong.Core.Organization.Department", "Division")
@@ -655,6 +874,11 @@ namespace Sotong.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Division");
+                });
+
+            modelBuilder.Entity("Sotong.Core.Inbox.Contacts.Contact", b =>
+                {
+                    b.Navigation("Identities");
                 });
 
             modelBuilder.Entity("Sotong.Core.Organization.Department", b =>

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Sotong.Core.Common;
+using Sotong.Core.Common.Security;
+using Sotong.Core.Inbox.Submit;
+
+namespace Sotong.Core.Inbox.Contacts;
+
+/// <summary>One identity as it arrives: the kind and the platform's raw value (a phone number, a PSID …).</summary>
+public sealed record IdentityValue(IdentityKind Kind, string Value)
+{
+    /// <summary>The form that is hashed: phone numbers as national digits, e-mail lower-case, ids as given.</summary>
+    public string Normalized => Kind switch
+    {
+        IdentityKind.Phone => ContactRules.NormalizePhone(Value),
+        IdentityKind.Email => Value.Trim().ToLowerInvariant(),
+        IdentityKind.MetaPsid or IdentityKind.InstagramId or IdentityKind.XUserId or IdentityKind.KakaoUserKey or IdentityKind.TelegramChatId => Value.Trim(),
+    };
+
+    /// <summary>What staff screens show.</summary>
+    public string Masked => Kind switch
+    {
+        IdentityKind.Phone => PersonalDataMasker.MaskPhone(Normalized),
+        IdentityKind.Email => PersonalDataMasker.Mask(Normalized),
+        IdentityKind.MetaPsid or IdentityKind.InstagramId or IdentityKind.XUserId or IdentityKind.KakaoUserKey or IdentityKind.TelegramChatId =>
+            Normalized.Length <= 6 ? new string('*', Normalized.Length) : Normalized[..3] + new string('*', Normalized.Length - 6) + Normalized[^3..],
+    };
+}
+
+/// <summary>Finds or creates the contact behind an identity, inside the caller's unit of work.</summary>
+public sealed class ContactDirectory(PersonalDataProtector protector)
+{
+    public async Task<Contact> FindOrCreateAsync(SotongDbContext db, IdentityValue identity, string? displayName, DateTime nowUtc, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(identity);
+        var hash = await protector.LookupHashAsync(identity.Normalized, ct);
+        var existing = db.ContactIdentities.Local.FirstOrDefault(i => i.Kind == identity.Kind && i.LookupHash == hash)
+            ?? await db.ContactIdentities.FirstOrDefaultAsync(i => i.Kind == identity.Kind && i.LookupHash == hash, ct);
+        if (existing is not null)
+        {
+            var contact = db.Contacts.Local.FirstOrDefault(c => c.Id == existing.ContactId) ?? await db.Contacts.FirstAsync(c => c.Id == existing.ContactId, ct);
+            contact.LastMessageAtUtc = nowUtc;
+            contact.DisplayName ??= displayName;
+            return contact;
+        }
+        var created = new Contact { DisplayName = displayName, CreatedAtUtc = nowUtc, LastMessageAtUtc = nowUtc };
+        created.Identities.Add(NewIdentity(created.Id, identity, hash, nowUtc));
+        db.Contacts.Add(created);
+        return created;
+    }
+
+    /// <summary>Adds a further identity to a contact unless some contact already has it.</summary>
+    public async Task AttachAsync(SotongDbContext db, Contact contact, IdentityValue identity, DateTime nowUtc, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(contact);
+        ArgumentNullException.ThrowIfNull(identity);
+        var hash = await protector.LookupHashAsync(identity.Normalized, ct);
+        if (db.ContactIdentities.Local.Any(i => i.Kind == identity.Kind && i.LookupHash == hash)
+            || await db.ContactIdentities.AnyAsync(i => i.Kind == identity.Kind && i.LookupHash == hash, ct))
+        {
+            return;
+        }
+        db.ContactIdentities.Add(NewIdentity(contact.Id, identity, hash, nowUtc));
+    }
+
+    private ContactIdentity NewIdentity(Guid contactId, IdentityValue identity, string hash, DateTime nowUtc) => new()
+    {
+        ContactId = contactId,
+        Kind = identity.Kind,
+        LookupHash = hash,
+        ProtectedValue = protector.Protect(identity.Normalized),
+        MaskedValue = identity.Masked,
+        CreatedAtUtc = nowUtc,
+    };
+
+    /// <summary>The decrypted value of a contact's identity of one kind, for sending a reply; null when it has none.</summary>
+    public async Task<string?> RevealAsync(SotongDbContext db, Guid contactId, IdentityKind kind, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var identity = await db.ContactIdentities.AsNoTracking().Where(i => i.ContactId == contactId && i.Kind == kind)
+            .OrderByDescending(i => i.CreatedAtUtc).FirstOrDefaultAsync(ct);
+        return identity is null ? null : protector.Unprotect(identity.ProtectedValue);
+    }
+}

@@ -1,0 +1,168 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using Sotong.Core.Common;
+using Sotong.Core.Common.Audit;
+using Sotong.Core.Common.Errors;
+using Sotong.Core.Common.Localization;
+using Sotong.Core.Common.Security;
+using Sotong.Core.Inbox.Answer;
+using Sotong.Core.Inbox.Channels;
+using Sotong.Core.Inbox.Contacts;
+using Sotong.Core.Organization;
+
+namespace Sotong.Core.Inbox.Replies;
+
+/// <summary>An officer's reply. <paramref name="Version"/> is the message version they loaded.</summary>
+public sealed record SendReplyRequest(string? Text, int Version);
+
+public sealed record ReplyView(Guid Id, InboxChannel Channel, string Text, ReplyState State, string? ProviderMessageId, string? Error, string SentByName, DateTime CreatedAtUtc, int MessageVersion);
+
+/// <summary>Where Meta's messaging window stands for a direct message, as the officer sees it.</summary>
+public enum MessagingWindow
+{
+    NotApplicable,
+    Open,
+    HumanAgentOnly,
+    Closed,
+}
+
+/// <summary>
+/// Sends a reply back on the channel the message came from: records it (durable, idempotent), calls the adapter,
+/// records what the platform said, and marks the message answered.
+/// </summary>
+public sealed partial class SendReplyHandler(
+    IDbContextFactory<SotongDbContext> dbFactory,
+    IEnumerable<IChannelAdapter> adapters,
+    ChannelCredentials credentials,
+    ContactDirectory contacts,
+    InboxNotifier notifier,
+    TimeProvider time,
+    IStringLocalizer<Text> text,
+    ILogger<SendReplyHandler> logger)
+{
+    public static readonly TimeSpan StandardWindow = TimeSpan.FromHours(24);
+    public static readonly TimeSpan HumanAgentWindow = TimeSpan.FromDays(7);
+
+    /// <summary>Meta allows standard replies within 24 h of the person's last message, and human-agent ones for 7 days.</summary>
+    public static MessagingWindow WindowFor(InboxChannel channel, MessageKind kind, DateTime lastInboundUtc, DateTime nowUtc)
+    {
+        if (channel is not (InboxChannel.Messenger or InboxChannel.Instagram) || kind != MessageKind.DirectMessage)
+        {
+            return MessagingWindow.NotApplicable;
+        }
+        var age = nowUtc - lastInboundUtc;
+        return age <= StandardWindow ? MessagingWindow.Open : age <= HumanAgentWindow ? MessagingWindow.HumanAgentOnly : MessagingWindow.Closed;
+    }
+
+    public async Task<ReplyView> SendAsync(Guid messageId, SendReplyRequest request, StaffContext staff, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(staff);
+        var body = request.Text?.Trim() ?? string.Empty;
+        new ValidationBuilder()
+            .When(body.Length == 0, "text", text["Validation.AnswerRequired"])
+            .When(body.Length > InboxMessage.MaxTextLength, "text", text["Validation.TextTooLong", InboxMessage.MaxTextLength, body.Length])
+            .ThrowIfAny();
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var message = await AnswerMessageHandler.LoadForChangeAsync(db, messageId, request.Version, staff, ct);
+        var adapter = adapters.FirstOrDefault(a => a.Channels.Contains(message.Channel))
+            ?? throw new RuleViolationException("ChannelCannotReply", $"Sotong cannot reply on {message.Channel} yet.");
+        var now = time.GetUtcNow().UtcDateTime;
+        var lastInbound = message.ContactId is null ? message.ReceivedAtUtc
+            : await db.InboxMessages.Where(m => m.ContactId == message.ContactId && m.Channel == message.Channel).MaxAsync(m => m.ReceivedAtUtc, ct);
+        var window = WindowFor(message.Channel, message.Kind, lastInbound, now);
+        if (window == MessagingWindow.Closed)
+        {
+            throw new RuleViolationException("MessagingWindowClosed", "The person last wrote more than 7 days ago; Meta allows no reply now.");
+        }
+        var recipient = message.ContactId is null || message.Channel == InboxChannel.Web ? null
+            : await contacts.RevealAsync(db, message.ContactId.Value, IdentityKindOf(message.Channel), ct);
+        var account = message.ChannelAccountId is { } accountId ? await credentials.FindAsync(accountId, ct) : null;
+
+        var from = message.Status;
+        message.Answer(body, staff.UserId, staff.DisplayName, now);
+        var reply = new OutboundReply
+        {
+            MessageId = message.Id,
+            Channel = message.Channel,
+            Text = body,
+            IdempotencyKey = $"{message.Id:N}:{message.Version}",
+            SentById = staff.UserId,
+            SentByName = staff.DisplayName,
+            CreatedAtUtc = now,
+        };
+        db.OutboundReplies.Add(reply);
+        db.Audit(now, staff.UserId, staff.DisplayName, nameof(InboxMessage), message.Id.ToString(), "Replied", from.ToString(), message.Status.ToString(), message.Channel.ToString());
+        await db.SaveChangesAsync(ct);
+
+        ReplyOutcome outcome;
+        try
+        {
+            outcome = await adapter.SendReplyAsync(new ReplyTarget(message.Id, message.Channel, message.Kind, message.ProviderMessageId, message.ReplyContext,
+                recipient, account, body, window == MessagingWindow.HumanAgentOnly), ct);
+        }
+        catch (HttpRequestException e)
+        {
+            outcome = ReplyOutcome.Failed("The platform could not be reached: " + e.Message);
+        }
+        reply.Attempts++;
+        reply.State = outcome.Sent ? ReplyState.Sent : ReplyState.Failed;
+        reply.ProviderMessageId = outcome.ProviderMessageId;
+        reply.Error = outcome.Error is { Length: > 1000 } e1 ? e1[..1000] : outcome.Error;
+        reply.CompletedAtUtc = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        LogReply(logger, message.ReceiptNumber, message.Channel, reply.State);
+        await notifier.PublishAsync(new InboxChange(message.Id, message.DivisionId, "replied"));
+        return new ReplyView(reply.Id, reply.Channel, reply.Text, reply.State, reply.ProviderMessageId, reply.Error, reply.SentByName, reply.CreatedAtUtc, message.Version);
+    }
+
+    public async Task<IReadOnlyList<ReplyView>> ListAsync(Guid messageId, StaffContext staff, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var message = await Browse.BrowseInboxHandler.ScopedTo(db.InboxMessages.AsNoTracking(), staff).FirstOrDefaultAsync(m => m.Id == messageId, ct)
+            ?? throw new NotFoundException("The message");
+        return await db.OutboundReplies.AsNoTracking().Where(r => r.MessageId == messageId).OrderBy(r => r.CreatedAtUtc)
+            .Select(r => new ReplyView(r.Id, r.Channel, r.Text, r.State, r.ProviderMessageId, r.Error, r.SentByName, r.CreatedAtUtc, message.Version))
+            .ToListAsync(ct);
+    }
+
+    internal static IdentityKind IdentityKindOf(InboxChannel channel) => channel switch
+    {
+        InboxChannel.Sms => IdentityKind.Phone,
+        InboxChannel.Email or InboxChannel.Web => IdentityKind.Email,
+        InboxChannel.Facebook or InboxChannel.Messenger => IdentityKind.MetaPsid,
+        InboxChannel.Instagram => IdentityKind.InstagramId,
+        InboxChannel.X => IdentityKind.XUserId,
+        InboxChannel.KakaoTalk => IdentityKind.KakaoUserKey,
+        InboxChannel.Telegram => IdentityKind.TelegramChatId,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reply to {ReceiptNumber} on {Channel}: {State}")]
+    private static partial void LogReply(ILogger logger, string receiptNumber, InboxChannel channel, ReplyState state);
+}
+
+internal static class SendReplyEndpoints
+{
+    public static void Map(RouteGroupBuilder inbox)
+    {
+        inbox.MapPost("/{id:guid}/replies", async (Guid id, SendReplyRequest request, ClaimsPrincipal user, SendReplyHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.SendAsync(id, request, StaffContext.From(user), ct)))
+            .WithName("ReplyToInboxMessage")
+            .WithSummary("Reply on the channel the message came from")
+            .WithDescription("Records the reply, sends it through the channel's adapter and returns its delivery state (Sent or Failed with the platform's reason).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        inbox.MapGet("/{id:guid}/replies", async (Guid id, ClaimsPrincipal user, SendReplyHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ListAsync(id, StaffContext.From(user), ct)))
+            .WithName("ListReplies")
+            .WithSummary("Replies sent for a message, with their delivery state");
+    }
+}

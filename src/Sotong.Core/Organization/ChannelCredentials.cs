@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Sotong.Core.Common;
+
+namespace Sotong.Core.Organization;
+
+/// <summary>Well-known credential names; each adapter documents which it reads.</summary>
+public static class CredentialNames
+{
+    public const string AppSecret = "appSecret";
+    public const string VerifyToken = "verifyToken";
+    public const string PageAccessToken = "pageAccessToken";
+    public const string ConsumerSecret = "consumerSecret";
+    public const string UserAccessToken = "userAccessToken";
+    public const string BotToken = "botToken";
+    public const string SecretToken = "secretToken";
+    public const string SkillSecret = "skillSecret";
+    public const string RestApiKey = "restApiKey";
+}
+
+/// <summary>An active account with its decrypted credentials, as adapters need them.</summary>
+public sealed record ChannelAccountSecrets(Guid Id, ChannelPlatform Platform, string Handle, string? ExternalId, Guid OwningDivisionId, IReadOnlyDictionary<string, string> Credentials)
+{
+    public string? this[string name] => Credentials.TryGetValue(name, out var v) ? v : null;
+}
+
+/// <summary>
+/// Credentials per account, encrypted at rest with Data Protection and never shown back in full. Webhooks read
+/// them through a short cache so that a burst of deliveries does not decrypt the registry on every request.
+/// </summary>
+public sealed class ChannelCredentials(IDataProtectionProvider provider, IDbContextFactory<SotongDbContext> dbFactory, TimeProvider time)
+{
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+    private readonly IDataProtector _protector = provider.CreateProtector("Sotong.ChannelCredentials.v1");
+    private volatile CacheEntry? _cache;
+
+    public string Protect(IReadOnlyDictionary<string, string> credentials) => _protector.Protect(JsonSerializer.Serialize(credentials));
+
+    public IReadOnlyDictionary<string, string> Unprotect(string? protectedCredentials) =>
+        string.IsNullOrEmpty(protectedCredentials)
+            ? new Dictionary<string, string>()
+            : JsonSerializer.Deserialize<Dictionary<string, string>>(_protector.Unprotect(protectedCredentials)) ?? [];
+
+    /// <summary>"••••abcd": enough for an administrator to recognise a secret, never enough to use it.</summary>
+    public static string Mask(string secret) => secret.Length <= 4 ? "••••" : "••••" + secret[^4..];
+
+    public async Task SetAsync(Guid accountId, IReadOnlyDictionary<string, string> credentials, string? externalId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var account = await db.ChannelAccounts.FirstAsync(a => a.Id == accountId, ct);
+        account.ProtectedCredentials = Protect(credentials);
+        account.ExternalId = externalId ?? account.ExternalId;
+        await db.SaveChangesAsync(ct);
+        Invalidate();
+    }
+
+    public void Invalidate() => _cache = null;
+
+    /// <summary>Active accounts of the given platforms that have credentials, decrypted.</summary>
+    public async Task<IReadOnlyList<ChannelAccountSecrets>> ForPlatformsAsync(IReadOnlyCollection<ChannelPlatform> platforms, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var cache = _cache;
+        if (cache is null || cache.ExpiresAt <= now)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var rows = await db.ChannelAccounts.AsNoTracking().Where(a => a.IsActive && a.ProtectedCredentials != null)
+                .Select(a => new { a.Id, a.Platform, a.Handle, a.ExternalId, a.OwningDivisionId, a.ProtectedCredentials })
+                .ToListAsync(ct);
+            cache = new CacheEntry(now + CacheLifetime, [.. rows.Select(r => new ChannelAccountSecrets(r.Id, r.Platform, r.Handle, r.ExternalId, r.OwningDivisionId, Unprotect(r.ProtectedCredentials)))]);
+            _cache = cache;
+        }
+        return [.. cache.Accounts.Where(a => platforms.Contains(a.Platform))];
+    }
+
+    public async Task<ChannelAccountSecrets?> FindAsync(Guid accountId, CancellationToken ct) =>
+        (await ForPlatformsAsync(Enum.GetValues<ChannelPlatform>(), ct)).FirstOrDefault(a => a.Id == accountId);
+
+    private sealed record CacheEntry(DateTimeOffset ExpiresAt, IReadOnlyList<ChannelAccountSecrets> Accounts);
+}
