@@ -31,7 +31,7 @@ public sealed class JourneyTests(BrowserFixture fixture)
 
         await officer.FillAsync("#answer-text", "내일까지 교체하겠습니다. 담당자 직통 02-2133-7777");
         await officer.ClickAsync("section[aria-labelledby=answer-title] button[type=submit]");
-        await officer.WaitForURLAsync("**done=answered");
+        await officer.WaitForURLAsync("**done=replied");
         (await officer.Locator("[data-testid=preview-question]").TextContentAsync())!.ShouldContain("010-****-****");
         (await officer.Locator("[data-testid=preview-answer]").TextContentAsync())!.ShouldContain("02-****-****");
         await officer.ClickAsync("section.sotong-preview button[type=submit]");

@@ -25,6 +25,7 @@ public sealed class SotongDbContext(DbContextOptions<SotongDbContext> options) :
     public DbSet<ContactIdentity> ContactIdentities => Set<ContactIdentity>();
     public DbSet<ContactLink> ContactLinks => Set<ContactLink>();
     public DbSet<OutboundReply> OutboundReplies => Set<OutboundReply>();
+    public DbSet<Inbox.Canned.CannedAnswer> CannedAnswers => Set<Inbox.Canned.CannedAnswer>();
 
     /// <summary>The Data Protection key ring, shared by every node (cookies, antiforgery, encrypted credentials).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -61,6 +61,9 @@ public sealed class InboxMessage
     public bool ConsentToPublish { get; set; }
     public Guid? DivisionId { get; set; }
     public Department? Division { get; set; }
+    /// <summary>The officer handling it, within its division.</summary>
+    public string? AssignedToId { get; private set; }
+    public string? AssignedToName { get; private set; }
     public MessageStatus Status { get; private set; } = MessageStatus.Received;
     public DateTime ReceivedAtUtc { get; set; }
     public string? AnswerText { get; private set; }
@@ -76,7 +79,24 @@ public sealed class InboxMessage
         {
             throw new RuleViolationException("PublishedMessagesStayWithTheirDivision", "A published answer cannot be moved to another division.");
         }
+        if (DivisionId != divisionId)
+        {
+            // A new division means a new owner: the old assignee was in the old division.
+            AssignedToId = null;
+            AssignedToName = null;
+        }
         DivisionId = divisionId;
+        Version++;
+    }
+
+    public void AssignTo(string staffId, string staffName, Guid? staffDivisionId, bool assigneeSeesAllDivisions)
+    {
+        if (!assigneeSeesAllDivisions && (DivisionId is null || staffDivisionId != DivisionId))
+        {
+            throw new RuleViolationException("AssigneeInDivision", "Assign the message to an officer of its division (route it first).");
+        }
+        AssignedToId = staffId;
+        AssignedToName = staffName;
         Version++;
     }
 
@@ -138,6 +158,9 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
         b.Property(m => m.AnswerText).HasMaxLength(InboxMessage.MaxTextLength);
         b.Property(m => m.AnsweredById).HasMaxLength(64);
         b.Property(m => m.AnsweredByName).HasMaxLength(100);
+        b.Property(m => m.AssignedToId).HasMaxLength(64);
+        b.Property(m => m.AssignedToName).HasMaxLength(100);
+        b.HasIndex(m => new { m.AssignedToId, m.ReceivedAtUtc });
         b.Property(m => m.Version).IsConcurrencyToken();
         b.HasIndex(m => new { m.Status, m.ReceivedAtUtc });
         b.HasIndex(m => new { m.DivisionId, m.ReceivedAtUtc });

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Hosting;
 using Sotong.Core.Common.Security;
 using Sotong.Core.Inbox.Answer;
 using Sotong.Core.Inbox.Browse;
+using Sotong.Core.Inbox.Canned;
+using Sotong.Core.Inbox.Presence;
 using Sotong.Core.Inbox.Channels;
 using Sotong.Core.Inbox.Replies;
 using Sotong.Core.Inbox.Contacts;
@@ -32,6 +34,9 @@ public static class InboxModule
         builder.Services.AddSingleton<ContactDirectory>();
         builder.Services.AddSingleton<InboxIntake>();
         builder.Services.AddScoped<SendReplyHandler>();
+        builder.Services.AddScoped<ContactThreadHandler>();
+        builder.Services.AddScoped<CannedAnswersHandler>();
+        builder.Services.AddSingleton<ViewerPresence>();
         builder.Services.AddHttpClient();
         // Adapters are found, not listed: adding a channel is adding its folder.
         foreach (var adapter in typeof(InboxModule).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IChannelAdapter).IsAssignableFrom(t)))
@@ -53,6 +58,8 @@ public static class InboxModule
         AnswerMessageEndpoints.Map(inbox);
         PublishMessageEndpoints.Map(inbox);
         SendReplyEndpoints.Map(inbox);
+        ContactThreadEndpoints.Map(inbox);
+        CannedAnswerEndpoints.Map(inbox);
 
         var hooks = app.MapGroup("/hooks").WithTags("Webhooks").DisableAntiforgery();
         foreach (var adapter in app.ServiceProvider.GetServices<IChannelAdapter>())

@@ -247,6 +247,36 @@ namespace Sotong.Migrations.Postgres.Migrations
                     b.ToTable("sec_stored_secret", (string)null);
                 });
 
+            modelBuilder.Entity("Sotong.Core.Inbox.Canned.CannedAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DivisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DivisionId", "Title")
+                        .IsUnique();
+
+                    b.ToTable("inbox_canned_answer", (string)null);
+                });
+
             modelBuilder.Entity("Sotong.Core.Inbox.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -370,6 +400,14 @@ namespace Sotong.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("AssignedToId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AssignedToName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -439,6 +477,8 @@ namespace Sotong.Migrations.Postgres.Migrations
 
                     b.HasIndex("ReceiptNumber")
                         .IsUnique();
+
+                    b.HasIndex("AssignedToId", "ReceivedAtUtc");
 
                     b.HasIndex("Channel", "ProviderMessageId")
                         .IsUnique();

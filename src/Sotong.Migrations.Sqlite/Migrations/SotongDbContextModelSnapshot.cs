@@ -234,6 +234,36 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.ToTable("sec_stored_secret", (string)null);
                 });
 
+            modelBuilder.Entity("Sotong.Core.Inbox.Canned.CannedAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DivisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DivisionId", "Title")
+                        .IsUnique();
+
+                    b.ToTable("inbox_canned_answer", (string)null);
+                });
+
             modelBuilder.Entity("Sotong.Core.Inbox.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -357,6 +387,14 @@ namespace Sotong.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssignedToId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedToName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -426,6 +464,8 @@ namespace Sotong.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReceiptNumber")
                         .IsUnique();
+
+                    b.HasIndex("AssignedToId", "ReceivedAtUtc");
 
                     b.HasIndex("Channel", "ProviderMessageId")
                         .IsUnique();

@@ -18,6 +18,11 @@ public sealed record AnswerMessageRequest(string? Text, int Version);
 
 public sealed record RouteMessageRequest(Guid DivisionId, int Version);
 
+/// <summary>Assign to a staff member (by id); a department officer may assign within their division, or take it themselves.</summary>
+public sealed record AssignMessageRequest(string? StaffId, int Version);
+
+public sealed record AssignableOfficer(string Id, string DisplayName);
+
 public sealed class AnswerMessageHandler(IDbContextFactory<SotongDbContext> dbFactory, TimeProvider time, InboxNotifier notifier, IStringLocalizer<Text> text)
 {
     public async Task<int> AnswerAsync(Guid id, AnswerMessageRequest request, StaffContext staff, CancellationToken ct)
@@ -58,6 +63,40 @@ public sealed class AnswerMessageHandler(IDbContextFactory<SotongDbContext> dbFa
         return message.Version;
     }
 
+    public async Task<int> AssignAsync(Guid id, AssignMessageRequest request, StaffContext staff, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(staff);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var assignee = string.IsNullOrEmpty(request.StaffId) ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == request.StaffId, ct);
+        new ValidationBuilder().When(assignee is null, "staffId", text["Validation.StaffUnknown"]).ThrowIfAny();
+        var message = await LoadForChangeAsync(db, id, request.Version, staff, ct);
+        var assigneeRoles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == assignee!.Id select r.Name).ToListAsync(ct);
+        var from = message.AssignedToName;
+        var now = time.GetUtcNow().UtcDateTime;
+        message.AssignTo(assignee!.Id, assignee.DisplayName, assignee.DivisionId,
+            assigneeRoles.Contains(SotongRoles.Administrator) || assigneeRoles.Contains(SotongRoles.CommunicationsOfficer));
+        db.Audit(now, staff.UserId, staff.DisplayName, nameof(InboxMessage), id.ToString(), "Assigned", from, assignee.DisplayName);
+        await db.SaveChangesAsync(ct);
+        await notifier.PublishAsync(new InboxChange(id, message.DivisionId, "assigned"));
+        return message.Version;
+    }
+
+    /// <summary>Who a message can be assigned to: the officers of its division, and city-wide staff.</summary>
+    public async Task<IReadOnlyList<AssignableOfficer>> AssignableAsync(Guid id, StaffContext staff, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var message = await BrowseInboxHandler.ScopedTo(db.InboxMessages.AsNoTracking(), staff).FirstOrDefaultAsync(m => m.Id == id, ct)
+            ?? throw new NotFoundException("The message");
+        var officers = from u in db.Users
+                       join ur in db.UserRoles on u.Id equals ur.UserId
+                       join r in db.Roles on ur.RoleId equals r.Id
+                       where (r.Name == SotongRoles.DepartmentOfficer && u.DivisionId != null && u.DivisionId == message.DivisionId)
+                             || r.Name == SotongRoles.CommunicationsOfficer
+                       select new AssignableOfficer(u.Id, u.DisplayName);
+        return await officers.Distinct().OrderBy(o => o.DisplayName).ToListAsync(ct);
+    }
+
     internal static async Task<InboxMessage> LoadForChangeAsync(SotongDbContext db, Guid id, int version, StaffContext staff, CancellationToken ct)
     {
         var message = await BrowseInboxHandler.ScopedTo(db.InboxMessages, staff).FirstOrDefaultAsync(m => m.Id == id, ct)
@@ -83,6 +122,13 @@ internal static class AnswerMessageEndpoints
             .WithSummary("Answer a message")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        inbox.MapPost("/{id:guid}/assign", async (Guid id, AssignMessageRequest request, ClaimsPrincipal user, AnswerMessageHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(new VersionResponse(await handler.AssignAsync(id, request, StaffContext.From(user), ct))))
+            .WithName("AssignInboxMessage")
+            .WithSummary("Assign a message to an officer")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         inbox.MapPost("/{id:guid}/route", async (Guid id, RouteMessageRequest request, ClaimsPrincipal user, AnswerMessageHandler handler, CancellationToken ct) =>

@@ -6,16 +6,31 @@ using Microsoft.EntityFrameworkCore;
 using Sotong.Core.Common.Errors;
 using Sotong.Core.Common.Paging;
 using Sotong.Core.Common.Security;
+using Sotong.Core.Common.Time;
 using Sotong.Core.Inbox.Contacts;
 using Sotong.Core.Common;
 
 namespace Sotong.Core.Inbox.Browse;
 
 /// <summary>Inbox filters; they live in the query string so a filtered view can be bookmarked and shared.</summary>
-public sealed record InboxQuery(MessageStatus? Status = null, Guid? DivisionId = null, InboxChannel? Channel = null, string? Search = null, bool? Unrouted = null, int? Page = null, int? PageSize = null);
+public sealed record InboxQuery(MessageStatus? Status = null, Guid? DivisionId = null, InboxChannel? Channel = null, string? Search = null, bool? Unrouted = null, int? Page = null, int? PageSize = null)
+{
+    public Guid? AccountId { get; init; }
+
+    /// <summary>Received on or after this Seoul date.</summary>
+    public DateOnly? From { get; init; }
+
+    /// <summary>Received on or before this Seoul date.</summary>
+    public DateOnly? To { get; init; }
+
+    /// <summary>Only messages assigned to the person asking.</summary>
+    public bool? Mine { get; init; }
+
+    public Guid? ContactId { get; init; }
+}
 
 public sealed record InboxListItem(Guid Id, string ReceiptNumber, InboxChannel Channel, string Excerpt, MessageStatus Status,
-    Guid? DivisionId, string? DivisionNameKo, string? DivisionNameEn, DateTime ReceivedAtUtc, bool ConsentToPublish);
+    Guid? DivisionId, string? DivisionNameKo, string? DivisionNameEn, DateTime ReceivedAtUtc, bool ConsentToPublish, string? AssignedToName, Guid? ContactId);
 
 /// <summary>An identity as staff see it: the kind and the masked value, never the value itself.</summary>
 public sealed record ContactIdentityView(IdentityKind Kind, string MaskedValue);
@@ -23,7 +38,7 @@ public sealed record ContactIdentityView(IdentityKind Kind, string MaskedValue);
 public sealed record InboxMessageDetail(Guid Id, string ReceiptNumber, InboxChannel Channel, MessageKind Kind, string Text, string? CitizenName,
     Guid? ContactId, IReadOnlyList<ContactIdentityView> Identities, bool ConsentToPublish, MessageStatus Status, Guid? DivisionId, string? DivisionNameKo,
     string? DivisionNameEn, DateTime ReceivedAtUtc, string? AnswerText, DateTime? AnsweredAtUtc, string? AnsweredByName,
-    DateTime? PublishedAtUtc, int Version);
+    DateTime? PublishedAtUtc, int Version, string? AssignedToName, Guid? ChannelAccountId);
 
 public sealed class BrowseInboxHandler(IDbContextFactory<SotongDbContext> dbFactory)
 {
@@ -52,6 +67,28 @@ public sealed class BrowseInboxHandler(IDbContextFactory<SotongDbContext> dbFact
         {
             messages = messages.Where(m => m.Channel == channel);
         }
+        if (query.AccountId is { } account)
+        {
+            messages = messages.Where(m => m.ChannelAccountId == account);
+        }
+        if (query.ContactId is { } contact)
+        {
+            messages = messages.Where(m => m.ContactId == contact);
+        }
+        if (query.Mine == true)
+        {
+            messages = messages.Where(m => m.AssignedToId == staff.UserId);
+        }
+        if (query.From is { } from)
+        {
+            var fromUtc = TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), SeoulTime.Zone);
+            messages = messages.Where(m => m.ReceivedAtUtc >= fromUtc);
+        }
+        if (query.To is { } to)
+        {
+            var toUtc = TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), SeoulTime.Zone);
+            messages = messages.Where(m => m.ReceivedAtUtc < toUtc);
+        }
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var term = query.Search.Trim().ToLowerInvariant();
@@ -63,7 +100,7 @@ public sealed class BrowseInboxHandler(IDbContextFactory<SotongDbContext> dbFact
             .Skip((page - 1) * size).Take(size)
             .Select(m => new InboxListItem(m.Id, m.ReceiptNumber, m.Channel,
                 m.Text.Length > ExcerptLength ? m.Text.Substring(0, ExcerptLength) + "…" : m.Text,
-                m.Status, m.DivisionId, m.Division!.NameKo, m.Division!.NameEn, m.ReceivedAtUtc, m.ConsentToPublish))
+                m.Status, m.DivisionId, m.Division!.NameKo, m.Division!.NameEn, m.ReceivedAtUtc, m.ConsentToPublish, m.AssignedToName, m.ContactId))
             .ToListAsync(ct);
         return new Page<InboxListItem>(items, page, size, total);
     }
@@ -79,7 +116,7 @@ public sealed class BrowseInboxHandler(IDbContextFactory<SotongDbContext> dbFact
         return new InboxMessageDetail(m.Id, m.ReceiptNumber, m.Channel, m.Kind, m.Text, m.CitizenName,
             m.ContactId, identities, m.ConsentToPublish, m.Status,
             m.DivisionId, m.Division?.NameKo, m.Division?.NameEn, m.ReceivedAtUtc, m.AnswerText, m.AnsweredAtUtc, m.AnsweredByName,
-            m.PublishedAtUtc, m.Version);
+            m.PublishedAtUtc, m.Version, m.AssignedToName, m.ChannelAccountId);
     }
 
     /// <summary>A department officer sees only their own division's messages; everything else does not exist for them.</summary>
@@ -98,9 +135,12 @@ internal static class BrowseInboxEndpoints
 {
     public static void Map(RouteGroupBuilder inbox)
     {
-        inbox.MapGet("/", async (MessageStatus? status, Guid? divisionId, InboxChannel? channel, string? q, bool? unrouted, int? page, int? pageSize,
-                ClaimsPrincipal user, BrowseInboxHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ListAsync(new InboxQuery(status, divisionId, channel, q, unrouted, page, pageSize), StaffContext.From(user), ct)))
+        inbox.MapGet("/", async (MessageStatus? status, Guid? divisionId, InboxChannel? channel, string? q, bool? unrouted, Guid? accountId, DateOnly? from, DateOnly? to,
+                bool? mine, Guid? contactId, int? page, int? pageSize, ClaimsPrincipal user, BrowseInboxHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ListAsync(new InboxQuery(status, divisionId, channel, q, unrouted, page, pageSize)
+                {
+                    AccountId = accountId, From = from, To = to, Mine = mine, ContactId = contactId,
+                }, StaffContext.From(user), ct)))
             .WithName("ListInbox")
             .WithSummary("List inbox messages")
             .WithDescription("Filters by status, division, channel and text; department officers see only their division.");
