@@ -28,9 +28,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseSetting("ConnectionStrings:Sotong", $"Data Source={_db};Pooling=False");
             b.UseSetting("Demo:Enabled", "true");
             b.UseSetting("RateLimits:CitizenMessagesPerWindow", "1000");
+            b.UseSetting("Channels:Telegram:ApiBaseUrl", "http://127.0.0.1:9"); // nothing listens: replies would fail, never leave the machine
         });
         App.UseKestrel(0);
         App.StartServer();
+        await RegisterTelegramBotAsync();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First(a => a.StartsWith("http://", StringComparison.Ordinal)).Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
 
@@ -53,6 +55,28 @@ public sealed class BrowserFixture : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "ko-KR", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    public const string TelegramSecret = "browser-test-telegram-secret";
+
+    /// <summary>A Telegram bot account so a test can post to a real webhook.</summary>
+    private async Task RegisterTelegramBotAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Sotong.Core.Common.SotongDbContext>();
+        var owner = db.Departments.First(d => d.Code == "COMM-SMC");
+        var bot = new Sotong.Core.Organization.ChannelAccount
+        {
+            Platform = Sotong.Core.Organization.ChannelPlatform.Telegram, Handle = "sotong_browser_bot", NameKo = "테스트 봇", NameEn = "Test bot",
+            Url = "https://t.me/sotong_browser_bot", OwningDivisionId = owner.Id,
+        };
+        db.ChannelAccounts.Add(bot);
+        await db.SaveChangesAsync();
+        await App.Services.GetRequiredService<Sotong.Core.Organization.ChannelCredentials>().SetAsync(bot.Id, new Dictionary<string, string>
+        {
+            [Sotong.Core.Organization.CredentialNames.BotToken] = "1:test",
+            [Sotong.Core.Organization.CredentialNames.SecretToken] = TelegramSecret,
+        }, "1", default);
     }
 
     /// <summary>Signs a demo staff member in through the form, as a person would.</summary>

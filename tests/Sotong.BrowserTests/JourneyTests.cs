@@ -73,6 +73,54 @@ public sealed class JourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Given_an_open_inbox_When_a_telegram_webhook_arrives_Then_it_appears_without_reloading()
+    {
+        var officer = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(officer, "comms@sotong.example");
+        await officer.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await officer.WaitForTimeoutAsync(1500);
+        var navigations = 0;
+        officer.FrameNavigated += (_, frame) => { if (frame == officer.MainFrame) { navigations++; } };
+
+        var chatId = Random.Shared.Next(100_000, 999_999);
+        var update = JsonSerializer.Serialize(new
+        {
+            update_id = chatId,
+            message = new { message_id = 1, from = new { id = chatId, is_bot = false, first_name = "웹훅" }, chat = new { id = chatId, type = "private" }, date = 1_763_900_000, text = "텔레그램 실시간 확인" },
+        });
+        using var http = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/hooks/telegram") { Content = new StringContent(update, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", BrowserFixture.TelegramSecret);
+        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+
+        var row = officer.Locator("tr[data-receipt^='T-']", new PageLocatorOptions { HasText = "텔레그램 실시간 확인" });
+        await row.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        (await row.TextContentAsync())!.ShouldContain("텔레그램");
+        navigations.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Given_two_officers_on_one_message_Then_each_sees_the_other_viewing()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
+        var response = await http.PostAsJsonAsync("/api/v1/messages", new { text = "함께 보기 확인 " + Guid.NewGuid() });
+        var receipt = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receiptNumber").GetString();
+
+        var first = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(first, "comms@sotong.example");
+        await first.ClickAsync($"tr[data-receipt='{receipt}'] a");
+        await first.WaitForURLAsync("**/staff/inbox/*");
+        var second = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(second, "admin@sotong.example");
+        await second.GotoAsync(first.Url);
+
+        await Assertions.Expect(first.Locator("[data-testid=presence]")).ToContainTextAsync("김관리", new() { Timeout = 10_000 });
+        await Assertions.Expect(second.Locator("[data-testid=presence]")).ToContainTextAsync("이소통", new() { Timeout = 10_000 });
+        await second.CloseAsync();
+        await Assertions.Expect(first.Locator("[data-testid=presence]")).Not.ToContainTextAsync("김관리", new() { Timeout = 10_000 });
+    }
+
+    [Fact]
     public async Task Given_the_english_switch_Then_the_pages_speak_english()
     {
         var page = await fixture.NewPageAsync();
@@ -107,7 +155,7 @@ public sealed class JourneyTests(BrowserFixture fixture)
         await page.ClickAsync("a[href='/staff/organization']");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("조직과 채널");
         (await page.Locator("li[data-division]").CountAsync()).ShouldBeGreaterThanOrEqualTo(40);
-        (await page.Locator("#registry-title + .krds-table-wrap tbody tr").CountAsync()).ShouldBe(44);
+        (await page.Locator("#registry-title + .krds-table-wrap tbody tr").CountAsync()).ShouldBe(45); // the demo city's 44 and this fixture's Telegram bot
 
         await page.ClickAsync("form[action='/staff/signout'] button");
         await page.WaitForURLAsync(url => !url.Contains("/staff/"));
