@@ -85,6 +85,7 @@ public sealed class ModuleBoundaryTests
             ["Sotong.Core.Inbox"] = "inbox_",
             ["Sotong.Core.Qna"] = "qna_",
             ["Sotong.Core.Common.Audit"] = "audit_",
+            ["Sotong.Core.Common.Security"] = "sec_",
             ["Microsoft.AspNetCore.Identity"] = "org_",
             ["Microsoft.AspNetCore.DataProtection"] = "sec_",
         };

@@ -21,7 +21,7 @@ public sealed class JourneyTests(BrowserFixture fixture)
         (await citizen.IsCheckedAsync("#consent")).ShouldBeTrue();
         await citizen.ClickAsync("button[type=submit]");
         var receipt = (await citizen.Locator("[data-testid=receipt-number]").TextContentAsync())!.Trim();
-        receipt.ShouldMatch(@"^W-\d{8}-\d{6}$");
+        receipt.ShouldMatch(@"^W-\d{8}-\d{8}$");
 
         var officer = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(officer, "comms@sotong.example");

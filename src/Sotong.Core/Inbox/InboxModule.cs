@@ -33,6 +33,7 @@ public static class InboxModule
         builder.Services.AddSingleton<PersonalDataProtector>();
         builder.Services.AddSingleton<ContactDirectory>();
         builder.Services.AddSingleton<InboxIntake>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxIntake>());
         builder.Services.AddScoped<SendReplyHandler>();
         builder.Services.AddScoped<ContactThreadHandler>();
         builder.Services.AddScoped<CannedAnswersHandler>();

@@ -9,7 +9,7 @@ public static class ReceiptNumbers
 {
     private const string KeyAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    /// <summary>"W-20261123-483920": channel letter, Seoul date, six random digits.</summary>
+    /// <summary>"W-20261123-48392017": channel letter, Seoul date, eight random digits (room for millions a day).</summary>
     public static string New(InboxChannel channel, DateTime nowUtc)
     {
         var letter = channel switch
@@ -25,7 +25,7 @@ public static class ReceiptNumbers
             InboxChannel.Email => 'E',
         };
         var day = SeoulTime.ToSeoul(nowUtc).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        return $"{letter}-{day}-{RandomNumberGenerator.GetInt32(0, 1_000_000):D6}";
+        return $"{letter}-{day}-{RandomNumberGenerator.GetInt32(0, 100_000_000):D8}";
     }
 
     public static string NewFollowKey() => RandomNumberGenerator.GetString(KeyAlphabet, 12);

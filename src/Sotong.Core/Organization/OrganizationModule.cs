@@ -31,6 +31,7 @@ public static class OrganizationModule
         var staffApi = app.MapGroup("/api/v1").WithTags("Organization").RequireAuthorization(SotongPolicies.Staff);
         DepartmentsEndpoint.Map(staffApi);
         OrganizationChartEndpoints.Map(staffApi);
+        ChannelCredentialsEndpoints.Map(app.MapGroup("/api/v1").WithTags("Organization").RequireAuthorization(SotongPolicies.Administration));
         return app;
     }
 }

@@ -290,12 +290,7 @@ namespace Sotong.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<DateTime>("LastMessageAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
                     b.HasKey("Id");
-
-                    b.HasIndex("LastMessageAtUtc");
 
                     b.ToTable("inbox_contact", (string)null);
                 });

@@ -277,12 +277,7 @@ namespace Sotong.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("LastMessageAtUtc")
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
-
-                    b.HasIndex("LastMessageAtUtc");
 
                     b.ToTable("inbox_contact", (string)null);
                 });

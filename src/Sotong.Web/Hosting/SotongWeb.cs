@@ -59,6 +59,15 @@ internal static class SotongWeb
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Sotong API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        if (app.Configuration.GetValue("Bench:BareEndpoint", false))
+        {
+            // The machine's ceiling for bench/webhook-load.sh: the same pipeline, body read, no work. Off unless asked.
+            app.MapPost("/hooks/bare", async (HttpRequest request) =>
+            {
+                await request.Body.CopyToAsync(Stream.Null);
+                return TypedResults.Ok();
+            }).ExcludeFromDescription();
+        }
         app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
             {
                 var chosen = Cultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == culture || c.Name == culture) ?? Cultures[0];

@@ -333,7 +333,7 @@ public abstract class WebhookTests<TApp>(TApp fixture) : IClassFixture<TApp> whe
         var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
         answer.GetProperty("version").GetString().ShouldBe("2.0");
         var text = answer.GetProperty("template").GetProperty("outputs")[0].GetProperty("simpleText").GetProperty("text").GetString()!;
-        text.ShouldMatch(@"K-\d{8}-\d{6}");
+        text.ShouldMatch(@"K-\d{8}-\d{8}");
         text.ShouldContain("https://sotong.example/follow/");
         text.Length.ShouldBeLessThanOrEqualTo(1000);
 
@@ -351,6 +351,23 @@ public abstract class WebhookTests<TApp>(TApp fixture) : IClassFixture<TApp> whe
         json.RootElement.GetProperty("user")[0].GetProperty("type").GetString().ShouldBe("botUserKey");
         json.RootElement.GetProperty("user")[0].GetProperty("id").GetString().ShouldBe(user);
         json.RootElement.GetProperty("event").GetProperty("data").GetProperty("text").GetString().ShouldBe("단속반이 출동했습니다");
+    }
+
+    [Fact]
+    public async Task Given_credentials_Then_only_administrators_set_them_and_they_come_back_masked()
+    {
+        await using var db = await App.Service<IDbContextFactory<SotongDbContext>>().CreateDbContextAsync();
+        var account = await db.ChannelAccounts.AsNoTracking().FirstAsync(a => a.ExternalId == TestChannels.PageId);
+        var comms = await App.SignedInAsync("comms@sotong.example");
+        (await comms.GetAsync($"/api/v1/channels/{account.Id}/credentials")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var admin = await App.SignedInAsync("admin@sotong.example");
+        var masked = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/channels/{account.Id}/credentials");
+        masked.GetProperty("externalId").GetString().ShouldBe(TestChannels.PageId);
+        var appSecret = masked.GetProperty("credentials").GetProperty("appSecret").GetString()!;
+        appSecret.ShouldBe("••••" + TestChannels.MetaAppSecret[^4..]);
+        masked.ToString().ShouldNotContain(TestChannels.MetaPageToken);
+        (await admin.PutAsJsonAsync($"/api/v1/channels/{account.Id}/credentials", new { credentials = new Dictionary<string, string>() })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await admin.PutAsJsonAsync($"/api/v1/channels/{Guid.NewGuid()}/credentials", new { credentials = new Dictionary<string, string> { ["a"] = "b" } })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

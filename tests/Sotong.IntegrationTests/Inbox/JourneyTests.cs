@@ -40,7 +40,7 @@ public abstract class JourneyTests<TApp>(TApp app) : IClassFixture<TApp> where T
     {
         var question = "472번 버스가 안 옵니다. 010-9876-5432 또는 citizen@mail.example.com 으로 답 주세요. 주민번호 900101-1234567";
         var receipt = await SubmitAsync(question, consent: true, phone: "010-9876-5432");
-        receipt.ReceiptNumber.ShouldMatch(@"^W-\d{8}-\d{6}$");
+        receipt.ReceiptNumber.ShouldMatch(@"^W-\d{8}-\d{8}$");
         receipt.FollowUrl.ShouldContain(receipt.ReceiptNumber);
 
         var comms = await app.SignedInAsync(Comms);
@@ -92,10 +92,11 @@ public abstract class JourneyTests<TApp>(TApp app) : IClassFixture<TApp> where T
 
         // Every step was audited, in order, with who did it.
         await using var db = await app.Service<IDbContextFactory<SotongDbContext>>().CreateDbContextAsync();
-        var audit = await db.AuditEntries.Where(a => a.EntityId == id.ToString()).OrderBy(a => a.Id).Select(a => new { a.Action, a.ActorName, a.ToState }).ToListAsync();
-        audit.Select(a => a.Action).ShouldBe(["Received", "Routed", "Answered", "Published"]);
-        audit[2].ActorName.ShouldContain("박버스");
-        audit[3].ToState.ShouldBe("Published");
+        var audit = await db.AuditEntries.Where(a => a.EntityId == id.ToString()).OrderBy(a => a.Id).Select(a => new { a.Action, a.ActorName, a.FromState, a.ToState }).ToListAsync();
+        audit.Select(a => a.Action).ShouldBe(["Routed", "Answered", "Published"]);
+        audit[1].ActorName.ShouldContain("박버스");
+        audit[1].FromState.ShouldBe("Received");
+        audit[2].ToState.ShouldBe("Published");
     }
 
     [Fact]

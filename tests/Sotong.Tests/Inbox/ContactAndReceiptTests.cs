@@ -37,7 +37,7 @@ public sealed class ContactAndReceiptTests
     {
         // 16:00 UTC on the 23rd is already the 24th in Seoul.
         var receipt = ReceiptNumbers.New(InboxChannel.Web, new DateTime(2026, 11, 23, 16, 0, 0, DateTimeKind.Utc));
-        receipt.ShouldMatch(@"^W-20261124-\d{6}$");
+        receipt.ShouldMatch(@"^W-20261124-\d{8}$");
     }
 
     [Fact]

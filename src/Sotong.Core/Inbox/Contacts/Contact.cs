@@ -21,7 +21,6 @@ public sealed class Contact
     public Guid Id { get; set; } = Guid.NewGuid();
     public string? DisplayName { get; set; }
     public DateTime CreatedAtUtc { get; set; }
-    public DateTime LastMessageAtUtc { get; set; }
     public List<ContactIdentity> Identities { get; set; } = [];
 }
 
@@ -60,7 +59,6 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.HasKey(c => c.Id);
         b.Property(c => c.DisplayName).HasMaxLength(100);
         b.HasMany(c => c.Identities).WithOne().HasForeignKey(i => i.ContactId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(c => c.LastMessageAtUtc);
     }
 }
 

@@ -29,24 +29,59 @@ public sealed record IdentityValue(IdentityKind Kind, string Value)
 /// <summary>Finds or creates the contact behind an identity, inside the caller's unit of work.</summary>
 public sealed class ContactDirectory(PersonalDataProtector protector)
 {
-    public async Task<Contact> FindOrCreateAsync(SotongDbContext db, IdentityValue identity, string? displayName, DateTime nowUtc, CancellationToken ct)
+    public async Task<Contact> FindOrCreateAsync(SotongDbContext db, IdentityValue identity, string? displayName, DateTime nowUtc, CancellationToken ct) =>
+        (await FindOrCreateManyAsync(db, [(identity, displayName)], nowUtc, ct))[(identity.Kind, identity.Normalized)];
+
+    /// <summary>
+    /// Resolves many identities with two queries (identities by keyed hash, then their contacts) and creates the
+    /// missing contacts in the caller's unit of work. Keyed by (kind, normalised value).
+    /// </summary>
+    public async Task<Dictionary<(IdentityKind, string), Contact>> FindOrCreateManyAsync(SotongDbContext db, IReadOnlyList<(IdentityValue Identity, string? DisplayName)> wanted, DateTime nowUtc, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(identity);
-        var hash = await protector.LookupHashAsync(identity.Normalized, ct);
-        var existing = db.ContactIdentities.Local.FirstOrDefault(i => i.Kind == identity.Kind && i.LookupHash == hash)
-            ?? await db.ContactIdentities.FirstOrDefaultAsync(i => i.Kind == identity.Kind && i.LookupHash == hash, ct);
-        if (existing is not null)
+        ArgumentNullException.ThrowIfNull(wanted);
+        var result = new Dictionary<(IdentityKind, string), Contact>();
+        var hashes = new Dictionary<(IdentityKind, string), string>();
+        foreach (var (identity, _) in wanted)
         {
-            var contact = db.Contacts.Local.FirstOrDefault(c => c.Id == existing.ContactId) ?? await db.Contacts.FirstAsync(c => c.Id == existing.ContactId, ct);
-            contact.LastMessageAtUtc = nowUtc;
-            contact.DisplayName ??= displayName;
-            return contact;
+            var key = (identity.Kind, identity.Normalized);
+            if (!hashes.ContainsKey(key))
+            {
+                hashes[key] = await protector.LookupHashAsync(identity.Normalized, ct);
+            }
         }
-        var created = new Contact { DisplayName = displayName, CreatedAtUtc = nowUtc, LastMessageAtUtc = nowUtc };
-        created.Identities.Add(NewIdentity(created.Id, identity, hash, nowUtc));
-        db.Contacts.Add(created);
-        return created;
+        var hashList = hashes.Values.Distinct().ToList();
+        var kinds = hashes.Keys.Select(k => k.Item1).Distinct().ToList();
+        // Read without tracking: a burst of webhooks touches hundreds of contacts and changes almost none of them.
+        var found = await db.ContactIdentities.AsNoTracking().Where(i => kinds.Contains(i.Kind) && hashList.Contains(i.LookupHash)).ToListAsync(ct);
+        var contactIds = found.Select(i => i.ContactId).Distinct().ToList();
+        var contacts = contactIds.Count == 0 ? [] : await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        foreach (var (identity, displayName) in wanted)
+        {
+            var key = (identity.Kind, identity.Normalized);
+            if (result.ContainsKey(key))
+            {
+                continue;
+            }
+            var existing = found.FirstOrDefault(i => i.Kind == identity.Kind && i.LookupHash == hashes[key]);
+            if (existing is not null && contacts.TryGetValue(existing.ContactId, out var contact))
+            {
+                // Only a first name fills in; a contact's thread order comes from its messages, so nothing else is written.
+                if (contact.DisplayName is null && displayName is not null)
+                {
+                    db.Contacts.Attach(contact);
+                    contact.DisplayName = displayName;
+                    db.Entry(contact).Property(c => c.DisplayName).IsModified = true;
+                }
+                result[key] = contact;
+                continue;
+            }
+            var created = new Contact { DisplayName = displayName, CreatedAtUtc = nowUtc };
+            created.Identities.Add(NewIdentity(created.Id, identity, hashes[key], nowUtc));
+            db.Contacts.Add(created);
+            result[key] = created;
+        }
+        return result;
     }
 
     /// <summary>Adds a further identity to a contact unless some contact already has it.</summary>

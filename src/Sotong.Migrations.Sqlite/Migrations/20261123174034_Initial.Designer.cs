@@ -11,7 +11,7 @@ using Sotong.Core.Common;
 namespace Sotong.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SotongDbContext))]
-    [Migration("20261123171722_Initial")]
+    [Migration("20261123174034_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -280,12 +280,7 @@ namespace Sotong.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("LastMessageAtUtc")
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
-
-                    b.HasIndex("LastMessageAtUtc");
 
                     b.ToTable("inbox_contact", (string)null);
                 });

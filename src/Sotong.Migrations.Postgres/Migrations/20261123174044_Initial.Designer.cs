@@ -12,7 +12,7 @@ using Sotong.Core.Common;
 namespace Sotong.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SotongDbContext))]
-    [Migration("20261123171733_Initial")]
+    [Migration("20261123174044_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -293,12 +293,7 @@ namespace Sotong.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<DateTime>("LastMessageAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
                     b.HasKey("Id");
-
-                    b.HasIndex("LastMessageAtUtc");
 
                     b.ToTable("inbox_contact", (string)null);
                 });

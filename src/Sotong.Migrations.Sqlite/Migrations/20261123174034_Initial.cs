@@ -53,8 +53,7 @@ namespace Sotong.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastMessageAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -428,11 +427,6 @@ namespace Sotong.Migrations.Sqlite.Migrations
                 table: "inbox_canned_answer",
                 columns: new[] { "DivisionId", "Title" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_inbox_contact_LastMessageAtUtc",
-                table: "inbox_contact",
-                column: "LastMessageAtUtc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_inbox_contact_identity_ContactId",

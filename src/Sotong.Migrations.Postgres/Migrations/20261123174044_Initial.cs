@@ -54,8 +54,7 @@ namespace Sotong.Migrations.Postgres.Migrations
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastMessageAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -429,11 +428,6 @@ namespace Sotong.Migrations.Postgres.Migrations
                 table: "inbox_canned_answer",
                 columns: new[] { "DivisionId", "Title" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_inbox_contact_LastMessageAtUtc",
-                table: "inbox_contact",
-                column: "LastMessageAtUtc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_inbox_contact_identity_ContactId",

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Signed Meta webhooks against Sotong on PostgreSQL, from a separate load-generator process, and the same load
+# against a bare endpoint that does nothing (the machine's ceiling). Prints one line per run and the row check.
+# Needs PostgreSQL running with the sotong role (./test.sh sets both up).
+#   bench/webhook-load.sh [rate] [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RATE=${1:-2000}
+SECONDS_=${2:-60}
+PORT=${PORT:-5090}
+PG=${SOTONG_BENCH_POSTGRES:-"Host=127.0.0.1;Port=5432;Username=sotong;Password=sotong"}
+DB=sotong_bench
+SECRET=bench-app-secret
+PAGE=1122334455
+export PGPASSWORD=sotong
+
+dotnet build src/Sotong.Web -c Release -nologo -clp:ErrorsOnly >/dev/null
+dotnet build bench/Sotong.Bench.WebhookLoad -c Release -nologo -clp:ErrorsOnly >/dev/null
+psql -h 127.0.0.1 -U sotong -d postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
+
+work=$(mktemp -d)
+env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
+  Database__Provider=Postgres ConnectionStrings__Sotong="$PG;Database=$DB;Maximum Pool Size=64" \
+  Demo__Enabled=true Bench__BareEndpoint=true Logging__LogLevel__Default=Warning "Logging__LogLevel__Sotong.Core.Inbox.Intake=${INTAKE_LOG:-Warning}" \
+  DOTNET_gcServer=${APP_GC_SERVER:-1} \
+  dotnet src/Sotong.Web/bin/Release/net10.0/Sotong.Web.dll >"$work/app.log" 2>&1 &
+app=$!
+trap 'kill $app 2>/dev/null; cp "$work/app.log" /tmp/webhook-load-app.log 2>/dev/null; rm -rf "$work"' EXIT
+until curl -sf -o /dev/null "http://127.0.0.1:$PORT/health/ready"; do sleep 0.2; done
+
+# Give the demo city's Facebook account the webhook secret, as an administrator would.
+jar="$work/cookies"
+curl -sf -c "$jar" -H 'content-type: application/json' -d '{"email":"admin@sotong.example","password":"Sotong-demo-2026!"}' \
+  "http://127.0.0.1:$PORT/api/v1/auth/signin" >/dev/null
+account=$(curl -sf -b "$jar" "http://127.0.0.1:$PORT/api/v1/channels" | python3 -c 'import json,sys; print(next(a["id"] for a in json.load(sys.stdin) if a["platform"]=="Facebook" and not a["isMayor"]))')
+curl -sf -b "$jar" -X PUT -H 'content-type: application/json' \
+  -d "{\"externalId\":\"$PAGE\",\"credentials\":{\"appSecret\":\"$SECRET\",\"pageAccessToken\":\"unused\"}}" \
+  "http://127.0.0.1:$PORT/api/v1/channels/$account/credentials"
+
+load() { dotnet bench/Sotong.Bench.WebhookLoad/bin/Release/net10.0/Sotong.Bench.WebhookLoad.dll "$@" || true; }
+echo "warm-up (10 s, not counted):"
+load --url "http://127.0.0.1:$PORT/hooks/meta" --rate 500 --seconds 10 --secret "$SECRET" --page "$PAGE" >/dev/null
+before=$(psql -h 127.0.0.1 -U sotong -d $DB -tAc "SELECT count(*) FROM inbox_message")
+echo "bare endpoint (ceiling):"
+load --url "http://127.0.0.1:$PORT/hooks/bare" --rate "$RATE" --seconds "$SECONDS_" | tee "$work/bare.txt"
+echo "signed Meta webhooks:"
+load --url "http://127.0.0.1:$PORT/hooks/meta" --rate "$RATE" --seconds "$SECONDS_" --secret "$SECRET" --page "$PAGE" | tee "$work/meta.txt"
+after=$(psql -h 127.0.0.1 -U sotong -d $DB -tAc "SELECT count(*) FROM inbox_message")
+ok=$(grep -o 'ok_2xx=[0-9]*' "$work/meta.txt" | cut -d= -f2)
+echo "rows stored during the webhook run: $((after - before)); 2xx answers: $ok"
+[ "$((after - before))" = "$ok" ] && echo "rows == 2xx: yes" || echo "rows == 2xx: NO"

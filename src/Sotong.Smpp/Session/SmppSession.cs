@@ -1,0 +1,336 @@
+using System.Collections.Concurrent;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Sotong.Smpp.Pdus;
+
+namespace Sotong.Smpp.Session;
+
+/// <summary>
+/// One TCP connection and its bind. It never reconnects itself: when anything goes wrong it closes, fails what is
+/// in flight, and completes <see cref="Closed"/>, and <see cref="SmppClient"/> opens a new one.
+/// </summary>
+internal sealed class SmppSession : IAsyncDisposable
+{
+    private readonly TcpClient _tcp;
+    private readonly NetworkStream _stream;
+    private readonly SmppClientOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Func<DeliverSm, uint> _onDeliver;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SemaphoreSlim _window;
+    private readonly ConcurrentDictionary<uint, TaskCompletionSource<Pdu>> _pending = new();
+    private readonly CancellationTokenSource _closing = new();
+    private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task _readLoop = Task.CompletedTask;
+    private Task _keepAliveLoop = Task.CompletedTask;
+    private int _sequence;
+    private int _isClosed;
+    private volatile bool _isBound;
+
+    private SmppSession(TcpClient tcp, SmppClientOptions options, TimeProvider time, ILogger logger, Func<DeliverSm, uint> onDeliver)
+    {
+        _tcp = tcp;
+        _stream = tcp.GetStream();
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _onDeliver = onDeliver;
+        _window = new SemaphoreSlim(options.Window, options.Window);
+    }
+
+    public bool IsBound => _isBound;
+
+    /// <summary>Completes once the connection is gone, with why (null for a close we asked for).</summary>
+    public Task<Exception?> Closed => _closed.Task;
+
+    /// <summary>Connects and binds as a transceiver; <paramref name="onDeliver"/> returns the deliver_sm_resp status.</summary>
+    public static async Task<SmppSession> OpenAsync(
+        SmppClientOptions options, TimeProvider time, ILogger logger, Func<DeliverSm, uint> onDeliver, CancellationToken cancellationToken)
+    {
+        var tcp = new TcpClient { NoDelay = true };
+        try
+        {
+            using var timeout = new CancellationTokenSource(options.ResponseTimeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            await tcp.ConnectAsync(options.Host, options.Port, linked.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            tcp.Dispose();
+            throw new SmppException($"Could not connect to {options.Host}:{options.Port} within {options.ResponseTimeout}.", isTransient: true);
+        }
+        catch (SocketException ex)
+        {
+            tcp.Dispose();
+            throw new SmppException($"Could not connect to {options.Host}:{options.Port}: {ex.SocketErrorCode}.", isTransient: true, ex);
+        }
+        catch
+        {
+            tcp.Dispose();
+            throw;
+        }
+
+        var session = new SmppSession(tcp, options, time, logger, onDeliver);
+        session._readLoop = session.ReadLoopAsync();
+        try
+        {
+            await session.BindAsync(cancellationToken);
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Sends a request and waits for its response, which may carry an error status; the caller checks it.</summary>
+    public async Task<Pdu> SendRequestAsync(Pdu request, bool windowed, CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
+        if (windowed)
+        {
+            try
+            {
+                await _window.WaitAsync(linked.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw ConnectionClosed();
+            }
+        }
+
+        var sequence = NextSequence();
+        var response = new TaskCompletionSource<Pdu>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending[sequence] = response;
+        try
+        {
+            // Close may have swept _pending just before we joined it.
+            if (Volatile.Read(ref _isClosed) == 1)
+            {
+                throw ConnectionClosed();
+            }
+
+            await WriteAsync(request with { SequenceNumber = sequence });
+            return await response.Task.WaitAsync(_options.ResponseTimeout, _time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new SmppException($"No response to {request.CommandId} within {_options.ResponseTimeout}.", isTransient: true);
+        }
+        finally
+        {
+            _pending.TryRemove(sequence, out _);
+            if (windowed)
+            {
+                _window.Release();
+            }
+        }
+    }
+
+    /// <summary>Unbinds politely (bounded by the response timeout) and closes.</summary>
+    public async Task UnbindAsync(CancellationToken cancellationToken)
+    {
+        if (_isBound)
+        {
+            _isBound = false;
+            try
+            {
+                await SendRequestAsync(new Unbind(), windowed: false, cancellationToken);
+            }
+            catch (Exception ex) when (ex is SmppException or OperationCanceledException)
+            {
+                _logger.LogDebug(ex, "The SMSC did not answer unbind; closing anyway");
+            }
+        }
+
+        Close(null);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Close(null);
+        // The token source and semaphores stay undisposed: a late SubmitAsync may still touch them, and
+        // without a timer or wait handle they hold nothing to release.
+        await Task.WhenAll(_readLoop, _keepAliveLoop);
+    }
+
+    private async Task BindAsync(CancellationToken cancellationToken)
+    {
+        var bind = new BindTransceiver(_options.SystemId, _options.Password, _options.SystemType);
+        var response = await SendRequestAsync(bind, windowed: false, cancellationToken);
+        if (response.CommandStatus != SmppCommandStatus.Ok)
+        {
+            throw new SmppCommandException(response.CommandStatus, "bind_transceiver");
+        }
+
+        if (response is not BindTransceiverResp)
+        {
+            throw new SmppException($"The SMSC answered bind_transceiver with {response.CommandId}.", isTransient: true);
+        }
+
+        _isBound = true;
+        _keepAliveLoop = KeepAliveLoopAsync();
+    }
+
+    private async Task ReadLoopAsync()
+    {
+        Exception? reason;
+        try
+        {
+            var reader = new PduFrameReader(_stream);
+            while (true)
+            {
+                var pdu = await reader.ReadAsync(_closing.Token);
+                if (pdu is null)
+                {
+                    reason = new SmppException("The SMSC closed the connection.", isTransient: true);
+                    break;
+                }
+
+                await DispatchAsync(pdu);
+            }
+        }
+        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (SmppPduFormatException ex)
+        {
+            // The byte stream is out of step now; only a new connection can resynchronise it.
+            _logger.LogWarning(ex, "Malformed PDU from the SMSC at {Host}:{Port}; dropping the connection", _options.Host, _options.Port);
+            reason = ex;
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or SmppException)
+        {
+            reason = ex;
+        }
+
+        Close(reason);
+    }
+
+    private async Task DispatchAsync(Pdu pdu)
+    {
+        switch (pdu)
+        {
+            case { IsResponse: true }:
+                if (_pending.TryRemove(pdu.SequenceNumber, out var waiting))
+                {
+                    waiting.TrySetResult(pdu);
+                }
+                else if (pdu is GenericNack)
+                {
+                    _logger.LogWarning("The SMSC sent generic_nack 0x{Status:X2} for sequence {Sequence}", pdu.CommandStatus, pdu.SequenceNumber);
+                }
+                else if (_logger.IsEnabled(LogLevel.Debug))
+                {
+                    _logger.LogDebug("Response {Command} for sequence {Sequence} came after its caller stopped waiting", pdu.CommandId, pdu.SequenceNumber);
+                }
+
+                break;
+            case EnquireLink:
+                await WriteAsync(new EnquireLinkResp { SequenceNumber = pdu.SequenceNumber });
+                break;
+            case DeliverSm deliver:
+                var status = _onDeliver(deliver);
+                await WriteAsync(new DeliverSmResp { SequenceNumber = pdu.SequenceNumber, CommandStatus = status });
+                break;
+            case Unbind:
+                _isBound = false;
+                await WriteAsync(new UnbindResp { SequenceNumber = pdu.SequenceNumber });
+                throw new SmppException("The SMSC unbound the session.", isTransient: true);
+            default:
+                await WriteAsync(new GenericNack { SequenceNumber = pdu.SequenceNumber, CommandStatus = SmppCommandStatus.InvalidCommandId });
+                break;
+        }
+    }
+
+    private async Task KeepAliveLoopAsync()
+    {
+        using var timer = new PeriodicTimer(_options.EnquireLinkInterval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_closing.Token))
+            {
+                await SendRequestAsync(new EnquireLink(), windowed: false, _closing.Token);
+            }
+        }
+        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
+        {
+        }
+        catch (SmppException ex)
+        {
+            if (Volatile.Read(ref _isClosed) == 0)
+            {
+                _logger.LogWarning("enquire_link to {Host}:{Port} went unanswered; the link is dead: {Reason}", _options.Host, _options.Port, ex.Message);
+            }
+
+            Close(ex);
+        }
+    }
+
+    private async Task WriteAsync(Pdu pdu)
+    {
+        var frame = PduCodec.Encode(pdu);
+        try
+        {
+            // Only the session's own token: cancelling a socket write halfway would leave half a frame on the wire.
+            await _writeLock.WaitAsync(_closing.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw ConnectionClosed();
+        }
+
+        try
+        {
+            await _stream.WriteAsync(frame, _closing.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw ConnectionClosed();
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
+        {
+            Close(ex);
+            throw ConnectionClosed(ex);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private uint NextSequence()
+    {
+        // Sequence numbers run 1..0x7FFFFFFF and then wrap (§5.1.4).
+        var next = (uint)Interlocked.Increment(ref _sequence) & 0x7FFFFFFF;
+        return next == 0 ? (uint)Interlocked.Increment(ref _sequence) & 0x7FFFFFFF : next;
+    }
+
+    private void Close(Exception? reason)
+    {
+        if (Interlocked.Exchange(ref _isClosed, 1) == 1)
+        {
+            return;
+        }
+
+        _isBound = false;
+        _closing.Cancel();
+        _tcp.Dispose();
+        var failure = ConnectionClosed(reason);
+        foreach (var sequence in _pending.Keys)
+        {
+            if (_pending.TryRemove(sequence, out var waiting))
+            {
+                waiting.TrySetException(failure);
+            }
+        }
+
+        _closed.TrySetResult(reason);
+    }
+
+    private static SmppException ConnectionClosed(Exception? reason = null) =>
+        new("The SMPP connection closed before the SMSC answered.", isTransient: true, reason);
+}
