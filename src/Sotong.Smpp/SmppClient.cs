@@ -43,8 +43,19 @@ public sealed class SmppClient : IAsyncDisposable
     /// <summary>True while a bind is up; false while reconnecting.</summary>
     public bool IsBound => _session?.IsBound == true;
 
-    /// <summary>Texts from phones, reassembled. Acknowledged to the SMSC once queued here; read them promptly.</summary>
+    /// <summary>
+    /// Texts from phones, reassembled. Without an <see cref="InboundHandler"/> they are acknowledged to the SMSC once
+    /// queued here; read them promptly.
+    /// </summary>
     public ChannelReader<SmppInboundMessage> Messages => _messages.Reader;
+
+    /// <summary>
+    /// When set (before <see cref="ConnectAsync"/>), each reassembled text is handed here and the deliver_sm that
+    /// completes it is acknowledged only after the handler returns — so a consumer that stores the text first makes
+    /// the SMSC's "delivered" mean "durable". If the handler throws, the SMSC gets a temporary error and retries. Earlier parts
+    /// of a concatenated text are acknowledged as they arrive and held in memory until the last one.
+    /// </summary>
+    public Func<SmppInboundMessage, CancellationToken, Task>? InboundHandler { get; set; }
 
     /// <summary>Delivery receipts for messages we submitted with a receipt requested.</summary>
     public ChannelReader<SmppDeliveryReceipt> Receipts => _receipts.Reader;
@@ -201,7 +212,7 @@ public sealed class SmppClient : IAsyncDisposable
     }
 
     /// <summary>Runs on the session's read loop; the returned status goes back to the SMSC in deliver_sm_resp.</summary>
-    private uint OnDeliver(DeliverSm deliver)
+    private async ValueTask<uint> OnDeliver(DeliverSm deliver)
     {
         try
         {
@@ -226,7 +237,14 @@ public sealed class SmppClient : IAsyncDisposable
 
             if (_reassembler.Add(deliver) is { } message)
             {
-                _messages.Writer.TryWrite(message);
+                if (InboundHandler is { } handler)
+                {
+                    await handler(message, CancellationToken.None);
+                }
+                else
+                {
+                    _messages.Writer.TryWrite(message);
+                }
             }
 
             return SmppCommandStatus.Ok;

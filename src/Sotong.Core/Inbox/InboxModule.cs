@@ -42,7 +42,13 @@ public static class InboxModule
         // Adapters are found, not listed: adding a channel is adding its folder.
         foreach (var adapter in typeof(InboxModule).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IChannelAdapter).IsAssignableFrom(t)))
         {
-            builder.Services.AddSingleton(typeof(IChannelAdapter), adapter);
+            builder.Services.AddSingleton(adapter);
+            builder.Services.AddSingleton(typeof(IChannelAdapter), sp => sp.GetRequiredService(adapter));
+            if (typeof(IHostedService).IsAssignableFrom(adapter))
+            {
+                // Channels with a connection of their own (the SMPP bind) start and stop with the app.
+                builder.Services.AddSingleton(typeof(IHostedService), sp => sp.GetRequiredService(adapter));
+            }
         }
         return builder;
     }

@@ -16,7 +16,7 @@ internal sealed class SmppSession : IAsyncDisposable
     private readonly SmppClientOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Func<DeliverSm, uint> _onDeliver;
+    private readonly Func<DeliverSm, ValueTask<uint>> _onDeliver;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SemaphoreSlim _window;
     private readonly ConcurrentDictionary<uint, TaskCompletionSource<Pdu>> _pending = new();
@@ -28,7 +28,7 @@ internal sealed class SmppSession : IAsyncDisposable
     private int _isClosed;
     private volatile bool _isBound;
 
-    private SmppSession(TcpClient tcp, SmppClientOptions options, TimeProvider time, ILogger logger, Func<DeliverSm, uint> onDeliver)
+    private SmppSession(TcpClient tcp, SmppClientOptions options, TimeProvider time, ILogger logger, Func<DeliverSm, ValueTask<uint>> onDeliver)
     {
         _tcp = tcp;
         _stream = tcp.GetStream();
@@ -46,7 +46,7 @@ internal sealed class SmppSession : IAsyncDisposable
 
     /// <summary>Connects and binds as a transceiver; <paramref name="onDeliver"/> returns the deliver_sm_resp status.</summary>
     public static async Task<SmppSession> OpenAsync(
-        SmppClientOptions options, TimeProvider time, ILogger logger, Func<DeliverSm, uint> onDeliver, CancellationToken cancellationToken)
+        SmppClientOptions options, TimeProvider time, ILogger logger, Func<DeliverSm, ValueTask<uint>> onDeliver, CancellationToken cancellationToken)
     {
         var tcp = new TcpClient { NoDelay = true };
         try
@@ -233,7 +233,8 @@ internal sealed class SmppSession : IAsyncDisposable
                 await WriteAsync(new EnquireLinkResp { SequenceNumber = pdu.SequenceNumber });
                 break;
             case DeliverSm deliver:
-                var status = _onDeliver(deliver);
+                // Awaited before the resp: with an inbound handler, the SMSC hears "OK" only once the text is stored.
+                var status = await _onDeliver(deliver);
                 await WriteAsync(new DeliverSmResp { SequenceNumber = pdu.SequenceNumber, CommandStatus = status });
                 break;
             case Unbind:
