@@ -118,6 +118,23 @@ public abstract class WebhookTests<TApp>(TApp fixture) : IClassFixture<TApp> whe
     }
 
     [Fact]
+    public async Task Given_the_same_delivery_many_times_at_once_Then_every_answer_is_200_and_one_row_is_stored()
+    {
+        var psid = "PSID" + Unique();
+        var mid = "m_" + Unique();
+        var body = MessengerPayload(psid, mid, "동시에 여러 번 온 같은 메시지");
+        var others = Enumerable.Range(0, 30).Select(i => MessengerPayload(psid, $"{mid}_{i}", $"다른 메시지 {i}")).ToList();
+        var all = Enumerable.Repeat(body, 20).Concat(others).ToList();
+        var responses = await Task.WhenAll(all.Select(b => PostAsync("/hooks/meta", b, ("X-Hub-Signature-256", MetaSignature(b)))));
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        (await StoredAsync(InboxChannel.Messenger, mid)).Count.ShouldBe(31);
+        var rows = await StoredAsync(InboxChannel.Messenger, mid);
+        rows.Count(r => r.ProviderMessageId == mid).ShouldBe(1);
+        rows.Select(r => r.ReceiptNumber).Distinct().Count().ShouldBe(31);
+        rows.Select(r => r.ContactId).Distinct().Count().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Given_a_bad_signature_malformed_body_or_oversized_body_Then_a_clear_4xx_and_nothing_stored()
     {
         var mid = "m_" + Unique();

@@ -29,18 +29,15 @@ public sealed record IdentityValue(IdentityKind Kind, string Value)
 /// <summary>Finds or creates the contact behind an identity, inside the caller's unit of work.</summary>
 public sealed class ContactDirectory(PersonalDataProtector protector)
 {
-    public async Task<Contact> FindOrCreateAsync(SotongDbContext db, IdentityValue identity, string? displayName, DateTime nowUtc, CancellationToken ct) =>
-        (await FindOrCreateManyAsync(db, [(identity, displayName)], nowUtc, ct))[(identity.Kind, identity.Normalized)];
-
     /// <summary>
-    /// Resolves many identities with two queries (identities by keyed hash, then their contacts) and creates the
-    /// missing contacts in the caller's unit of work. Keyed by (kind, normalised value).
+    /// Resolves many identities to contact ids with one query (identities by keyed hash) — two when a first display
+    /// name may fill in — and creates the missing contacts in the caller's unit of work. Keyed by (kind, normalised value).
     /// </summary>
-    public async Task<Dictionary<(IdentityKind, string), Contact>> FindOrCreateManyAsync(SotongDbContext db, IReadOnlyList<(IdentityValue Identity, string? DisplayName)> wanted, DateTime nowUtc, CancellationToken ct)
+    public async Task<Dictionary<(IdentityKind, string), Guid>> FindOrCreateManyAsync(SotongDbContext db, IReadOnlyList<(IdentityValue Identity, string? DisplayName)> wanted, DateTime nowUtc, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(wanted);
-        var result = new Dictionary<(IdentityKind, string), Contact>();
+        var result = new Dictionary<(IdentityKind, string), Guid>();
         var hashes = new Dictionary<(IdentityKind, string), string>();
         foreach (var (identity, _) in wanted)
         {
@@ -53,9 +50,11 @@ public sealed class ContactDirectory(PersonalDataProtector protector)
         var hashList = hashes.Values.Distinct().ToList();
         var kinds = hashes.Keys.Select(k => k.Item1).Distinct().ToList();
         // Read without tracking: a burst of webhooks touches hundreds of contacts and changes almost none of them.
-        var found = await db.ContactIdentities.AsNoTracking().Where(i => kinds.Contains(i.Kind) && hashList.Contains(i.LookupHash)).ToListAsync(ct);
-        var contactIds = found.Select(i => i.ContactId).Distinct().ToList();
-        var contacts = contactIds.Count == 0 ? [] : await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var found = await db.ContactIdentities.AsNoTracking().Where(i => kinds.Contains(i.Kind) && hashList.Contains(i.LookupHash))
+            .Select(i => new { i.Kind, i.LookupHash, i.ContactId }).ToListAsync(ct);
+        var named = wanted.Where(w => w.DisplayName is not null).Select(w => found.FirstOrDefault(f => f.Kind == w.Identity.Kind && f.LookupHash == hashes[(w.Identity.Kind, w.Identity.Normalized)])?.ContactId)
+            .OfType<Guid>().Distinct().ToList();
+        var unnamed = named.Count == 0 ? [] : (await db.Contacts.AsNoTracking().Where(c => named.Contains(c.Id) && c.DisplayName == null).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
         foreach (var (identity, displayName) in wanted)
         {
             var key = (identity.Kind, identity.Normalized);
@@ -64,31 +63,31 @@ public sealed class ContactDirectory(PersonalDataProtector protector)
                 continue;
             }
             var existing = found.FirstOrDefault(i => i.Kind == identity.Kind && i.LookupHash == hashes[key]);
-            if (existing is not null && contacts.TryGetValue(existing.ContactId, out var contact))
+            if (existing is not null)
             {
                 // Only a first name fills in; a contact's thread order comes from its messages, so nothing else is written.
-                if (contact.DisplayName is null && displayName is not null)
+                if (displayName is not null && unnamed.Remove(existing.ContactId))
                 {
-                    db.Contacts.Attach(contact);
-                    contact.DisplayName = displayName;
-                    db.Entry(contact).Property(c => c.DisplayName).IsModified = true;
+                    var stub = new Contact { Id = existing.ContactId };
+                    db.Contacts.Attach(stub);
+                    stub.DisplayName = displayName;
+                    db.Entry(stub).Property(c => c.DisplayName).IsModified = true;
                 }
-                result[key] = contact;
+                result[key] = existing.ContactId;
                 continue;
             }
             var created = new Contact { DisplayName = displayName, CreatedAtUtc = nowUtc };
             created.Identities.Add(NewIdentity(created.Id, identity, hashes[key], nowUtc));
             db.Contacts.Add(created);
-            result[key] = created;
+            result[key] = created.Id;
         }
         return result;
     }
 
     /// <summary>Adds a further identity to a contact unless some contact already has it.</summary>
-    public async Task AttachAsync(SotongDbContext db, Contact contact, IdentityValue identity, DateTime nowUtc, CancellationToken ct)
+    public async Task AttachAsync(SotongDbContext db, Guid contactId, IdentityValue identity, DateTime nowUtc, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(contact);
         ArgumentNullException.ThrowIfNull(identity);
         var hash = await protector.LookupHashAsync(identity.Normalized, ct);
         if (db.ContactIdentities.Local.Any(i => i.Kind == identity.Kind && i.LookupHash == hash)
@@ -96,7 +95,7 @@ public sealed class ContactDirectory(PersonalDataProtector protector)
         {
             return;
         }
-        db.ContactIdentities.Add(NewIdentity(contact.Id, identity, hash, nowUtc));
+        db.ContactIdentities.Add(NewIdentity(contactId, identity, hash, nowUtc));
     }
 
     private ContactIdentity NewIdentity(Guid contactId, IdentityValue identity, string hash, DateTime nowUtc) => new()

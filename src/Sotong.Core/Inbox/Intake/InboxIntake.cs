@@ -153,19 +153,23 @@ public sealed partial class InboxIntake(IDbContextFactory<SotongDbContext> dbFac
 
     private async Task<List<IntakeResult>> TryAcceptAsync(List<InboundMessage> batch, CancellationToken ct)
     {
+        var t0 = time.GetTimestamp();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var now = time.GetUtcNow().UtcDateTime;
 
-        // What is already stored, in one query.
+        // What is already stored, and whether a fresh receipt number is taken, in one query.
         var providerIds = batch.Select(m => m.ProviderMessageId).Distinct().ToList();
         var channels = batch.Select(m => m.Channel).Distinct().ToList();
-        // Both columns, so the (channel, provider id) unique index answers it.
-        var known = (await db.InboxMessages.AsNoTracking().Where(m => channels.Contains(m.Channel) && providerIds.Contains(m.ProviderMessageId))
-                .Select(m => new { m.Channel, m.ProviderMessageId, m.Id, m.ReceiptNumber }).ToListAsync(ct))
+        var receipts = batch.Select(m => ReceiptNumbers.New(m.Channel, now)).ToList();
+        var stored = await db.InboxMessages.AsNoTracking()
+            .Where(m => (channels.Contains(m.Channel) && providerIds.Contains(m.ProviderMessageId)) || receipts.Contains(m.ReceiptNumber))
+            .Select(m => new { m.Channel, m.ProviderMessageId, m.Id, m.ReceiptNumber }).ToListAsync(ct);
+        var known = stored.Where(m => providerIds.Contains(m.ProviderMessageId) && channels.Contains(m.Channel))
             .ToDictionary(m => (m.Channel, m.ProviderMessageId), m => new IntakeResult(m.Id, m.ReceiptNumber, Duplicate: true));
+        var receiptClash = stored.Count > known.Count || receipts.Distinct().Count() < receipts.Count;
 
-        // Every sender's contact, in two queries.
+        // Every sender's contact, usually in one query.
         var identities = batch.Where(m => !known.ContainsKey((m.Channel, m.ProviderMessageId)))
             .Select(m => (m.From ?? m.AlsoKnownAs, m.DisplayName)).Where(x => x.Item1 is not null).Select(x => (x.Item1!, x.DisplayName)).ToList();
         var resolved = identities.Count == 0 ? [] : await contacts.FindOrCreateManyAsync(db, identities, now, ct);
@@ -173,8 +177,9 @@ public sealed partial class InboxIntake(IDbContextFactory<SotongDbContext> dbFac
         // Each delivery's outcome: a message stored now, or one stored before (receipt numbers are final only after the clash check).
         var outcomes = new List<(InboxMessage? Stored, IntakeResult? Before, string FollowKey)>(batch.Count);
         var storedNow = new Dictionary<(InboxChannel, string), InboxMessage>();
-        foreach (var inbound in batch)
+        for (var index = 0; index < batch.Count; index++)
         {
+            var inbound = batch[index];
             var key = (inbound.Channel, inbound.ProviderMessageId);
             if (known.TryGetValue(key, out var already))
             {
@@ -187,21 +192,21 @@ public sealed partial class InboxIntake(IDbContextFactory<SotongDbContext> dbFac
                 continue;
             }
             var sender = inbound.From ?? inbound.AlsoKnownAs;
-            var contact = sender is null ? null : resolved[(sender.Kind, sender.Normalized)];
-            if (contact is not null && inbound.From is not null && inbound.AlsoKnownAs is not null)
+            Guid? contactId = sender is null ? null : resolved[(sender.Kind, sender.Normalized)];
+            if (contactId is { } id && inbound.From is not null && inbound.AlsoKnownAs is not null)
             {
-                await contacts.AttachAsync(db, contact, inbound.AlsoKnownAs, now, ct);
+                await contacts.AttachAsync(db, id, inbound.AlsoKnownAs, now, ct);
             }
             var message = new InboxMessage
             {
-                ReceiptNumber = ReceiptNumbers.New(inbound.Channel, now),
+                ReceiptNumber = receipts[index],
                 FollowKeyHash = ReceiptNumbers.Hash(inbound.FollowKey),
                 Channel = inbound.Channel,
                 ProviderMessageId = inbound.ProviderMessageId,
                 Text = inbound.Text.Length > InboxMessage.MaxTextLength ? inbound.Text[..InboxMessage.MaxTextLength] : inbound.Text,
                 Kind = inbound.Kind,
                 CitizenName = inbound.DisplayName is { Length: > InboxMessage.MaxNameLength } n ? n[..InboxMessage.MaxNameLength] : inbound.DisplayName,
-                ContactId = contact?.Id,
+                ContactId = contactId,
                 ConsentToPublish = inbound.ConsentToPublish,
                 ChannelAccountId = inbound.ChannelAccountId,
                 ReplyContext = inbound.ReplyContext,
@@ -213,9 +218,19 @@ public sealed partial class InboxIntake(IDbContextFactory<SotongDbContext> dbFac
             storedNow[key] = message;
             outcomes.Add((message, null, inbound.FollowKey));
         }
-        await EnsureUniqueReceiptsAsync(db, ct);
+        var t1 = time.GetTimestamp();
+        if (receiptClash)
+        {
+            await EnsureUniqueReceiptsAsync(db, ct);
+        }
+        var t2 = time.GetTimestamp();
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
+        var t3 = time.GetTimestamp();
+        var prepare = time.GetElapsedTime(t0, t1).TotalMilliseconds;
+        var check = time.GetElapsedTime(t1, t2).TotalMilliseconds;
+        var save = time.GetElapsedTime(t2, t3).TotalMilliseconds;
+        LogPhases(logger, prepare, check, save);
         return [.. outcomes.Select(o => o.Before is { } before
             ? before with { Duplicate = true, FollowKey = null }
             : new IntakeResult(o.Stored!.Id, o.Stored.ReceiptNumber, Duplicate: o.FollowKey.Length == 0, o.FollowKey.Length == 0 ? null : o.FollowKey))];
@@ -244,6 +259,9 @@ public sealed partial class InboxIntake(IDbContextFactory<SotongDbContext> dbFac
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Intake phases: prepare {Prepare} ms, receipt check {Receipts} ms, save {Save} ms")]
+    private static partial void LogPhases(ILogger logger, double prepare, double receipts, double save);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Intake stored a batch of {Messages} messages from {Deliveries} deliveries in {Milliseconds} ms")]
     private static partial void LogBatch(ILogger logger, int messages, int deliveries, double milliseconds);
