@@ -82,6 +82,17 @@ public sealed class SmsChannelTests(SmsApp app) : IClassFixture<SmsApp>
         parts.ShouldAllBe(p => p.GetProperty("source_addr").GetString() == "0120");
         var text = string.Concat(parts.Select(p => Convert.FromHexString(p.GetProperty("short_message_hex").GetString()!)).Select(b => Encoding.BigEndianUnicode.GetString(b, 6, b.Length - 6)));
         text.ShouldBe(answer);
+
+        // The carrier's receipt for the last part turns the reply into delivered.
+        var lastPart = parts[^1].GetProperty("message_id").GetString();
+        await app.Smsc.SendAsync(new { cmd = "receipt", message_id = lastPart, from = "01055501234", to = "0120", stat = "DELIVRD" });
+        string? state = null;
+        for (var i = 0; i < 50 && state != "Delivered"; i++)
+        {
+            await Task.Delay(100);
+            state = (await comms.GetFromJsonAsync<JsonElement>($"/api/v1/inbox/{stored.Id}/replies"))[0].GetProperty("state").GetString();
+        }
+        state.ShouldBe("Delivered");
     }
 
     [Fact]

@@ -7,6 +7,8 @@ public enum ReplyState
 {
     Queued,
     Sent,
+    /// <summary>The carrier confirmed delivery to the phone (SMS delivery receipt).</summary>
+    Delivered,
     Failed,
 }
 

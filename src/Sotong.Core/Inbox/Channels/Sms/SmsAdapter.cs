@@ -1,10 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sotong.Core.Common;
 using Sotong.Core.Inbox.Contacts;
+using Sotong.Core.Inbox.Replies;
 using Sotong.Core.Inbox.Intake;
 using Sotong.Smpp;
 
@@ -15,10 +18,12 @@ namespace Sotong.Core.Inbox.Channels.Sms;
 /// are acknowledged to the SMSC only once stored; replies go out with submit_sm (UCS2 for Korean, segmented).
 /// Configured by <c>Channels:Sms:*</c>; without a host the channel is simply off.
 /// </summary>
-internal sealed partial class SmsAdapter(InboxIntake intake, IConfiguration configuration, ILoggerFactory loggers, TimeProvider time) : IChannelAdapter, IHostedService, IAsyncDisposable
+internal sealed partial class SmsAdapter(InboxIntake intake, IDbContextFactory<SotongDbContext> dbFactory, IConfiguration configuration, ILoggerFactory loggers, TimeProvider time)
+    : IChannelAdapter, IHostedService, IAsyncDisposable
 {
     private readonly ILogger _logger = loggers.CreateLogger<SmsAdapter>();
     private SmppClient? _client;
+    private Task? _receipts;
 
     public IReadOnlyCollection<InboxChannel> Channels { get; } = [InboxChannel.Sms];
 
@@ -54,6 +59,7 @@ internal sealed partial class SmsAdapter(InboxIntake intake, IConfiguration conf
         {
             await client.ConnectAsync(cancellationToken);
             _client = client;
+            _receipts = Task.Run(() => TrackReceiptsAsync(client), CancellationToken.None); // lives as long as the client
             LogBound(_logger, host);
         }
         catch (SmppException e)
@@ -75,6 +81,38 @@ internal sealed partial class SmsAdapter(InboxIntake intake, IConfiguration conf
     private async Task StoreAsync(SmppInboundMessage message, CancellationToken ct) =>
         await intake.AcceptAsync([new InboundMessage(InboxChannel.Sms, ProviderIdFor(message), new IdentityValue(IdentityKind.Phone, message.SourceAddress),
             message.Text, message.ReceivedAt.UtcDateTime, MessageKind.Text)], ct);
+
+    /// <summary>Delivery receipts turn a sent reply into delivered (or failed, with the carrier's status).</summary>
+    private async Task TrackReceiptsAsync(SmppClient client)
+    {
+        await foreach (var receipt in client.Receipts.ReadAllAsync())
+        {
+            try
+            {
+                await using var db = await dbFactory.CreateDbContextAsync();
+                var id = receipt.MessageId;
+                var replies = await db.OutboundReplies.Where(r => r.Channel == InboxChannel.Sms && r.ProviderMessageId != null
+                    && (r.ProviderMessageId == id || r.ProviderMessageId.StartsWith(id + ",") || r.ProviderMessageId.EndsWith("," + id) || r.ProviderMessageId.Contains("," + id + ","))).ToListAsync();
+                foreach (var reply in replies.Where(r => r.State is ReplyState.Sent or ReplyState.Delivered))
+                {
+                    if (receipt.IsDelivered)
+                    {
+                        reply.State = ReplyState.Delivered;
+                    }
+                    else
+                    {
+                        reply.State = ReplyState.Failed;
+                        reply.Error = $"Carrier reported {receipt.Status} (error {receipt.ErrorCode}).";
+                    }
+                }
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException e)
+            {
+                LogReceiptFailed(_logger, e.Message);
+            }
+        }
+    }
 
     public async Task<ReplyOutcome> SendReplyAsync(ReplyTarget target, CancellationToken ct)
     {
@@ -108,9 +146,16 @@ internal sealed partial class SmsAdapter(InboxIntake intake, IConfiguration conf
     {
         if (Interlocked.Exchange(ref _client, null) is { } client)
         {
-            await client.DisposeAsync();
+            await client.DisposeAsync(); // completes Receipts, which ends the tracking loop
+        }
+        if (_receipts is { } receipts)
+        {
+            await receipts;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An SMS delivery receipt could not be recorded: {Reason}")]
+    private static partial void LogReceiptFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SMS channel bound to {Host}")]
     private static partial void LogBound(ILogger logger, string host);
