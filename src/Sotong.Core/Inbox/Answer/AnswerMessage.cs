@@ -29,11 +29,7 @@ public sealed class AnswerMessageHandler(IDbContextFactory<SotongDbContext> dbFa
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(staff);
-        var answer = request.Text?.Trim() ?? string.Empty;
-        new ValidationBuilder()
-            .When(answer.Length == 0, "text", text["Validation.AnswerRequired"])
-            .When(answer.Length > InboxMessage.MaxTextLength, "text", text["Validation.TextTooLong", InboxMessage.MaxTextLength, answer.Length])
-            .ThrowIfAny();
+        var answer = AnswerText.Validated(request.Text, text);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var message = await LoadForChangeAsync(db, id, request.Version, staff, ct);

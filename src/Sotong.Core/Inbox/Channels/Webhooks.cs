@@ -77,5 +77,8 @@ public static class Webhooks
     private static IResult Problem(int status, string title, string? detail) =>
         TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });
 
+    /// <summary>A platform's error body, short enough to show an officer and to store.</summary>
+    public static string Excerpt(string body) => body.Length > 200 ? body[..200] : body;
+
     public static DateTime FromUnixMilliseconds(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime;
 }

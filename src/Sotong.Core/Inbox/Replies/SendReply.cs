@@ -63,11 +63,7 @@ public sealed partial class SendReplyHandler(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(staff);
-        var body = request.Text?.Trim() ?? string.Empty;
-        new ValidationBuilder()
-            .When(body.Length == 0, "text", text["Validation.AnswerRequired"])
-            .When(body.Length > InboxMessage.MaxTextLength, "text", text["Validation.TextTooLong", InboxMessage.MaxTextLength, body.Length])
-            .ThrowIfAny();
+        var body = AnswerText.Validated(request.Text, text);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var message = await AnswerMessageHandler.LoadForChangeAsync(db, messageId, request.Version, staff, ct);

@@ -110,7 +110,7 @@ internal sealed class KakaoAdapter(ChannelCredentials credentials, InboxIntake i
         var json = await response.Content.ReadAsStringAsync(ct);
         if (!response.IsSuccessStatusCode)
         {
-            return ReplyOutcome.Failed($"Kakao event API {(int)response.StatusCode}: {(json.Length > 200 ? json[..200] : json)}");
+            return ReplyOutcome.Failed($"Kakao event API {(int)response.StatusCode}: {Webhooks.Excerpt(json)}");
         }
         using var doc = JsonDocument.Parse(json);
         return ReplyOutcome.Ok(doc.RootElement.TryGetProperty("taskId", out var task) ? task.GetString() : null);

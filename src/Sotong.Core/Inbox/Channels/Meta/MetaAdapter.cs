@@ -208,7 +208,7 @@ internal sealed partial class MetaAdapter(ChannelCredentials credentials, InboxI
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            return json.Length > 200 ? json[..200] : json;
+            return Webhooks.Excerpt(json);
         }
     }
 

@@ -139,7 +139,7 @@ internal sealed class XAdapter(ChannelCredentials credentials, InboxIntake intak
         var json = await response.Content.ReadAsStringAsync(ct);
         if (!response.IsSuccessStatusCode)
         {
-            return ReplyOutcome.Failed($"X API {(int)response.StatusCode}: {(json.Length > 200 ? json[..200] : json)}");
+            return ReplyOutcome.Failed($"X API {(int)response.StatusCode}: {Webhooks.Excerpt(json)}");
         }
         using var doc = JsonDocument.Parse(json);
         var data = doc.RootElement.GetProperty("data");
