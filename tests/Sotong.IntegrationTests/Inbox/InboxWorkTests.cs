@@ -112,6 +112,21 @@ public abstract class InboxWorkTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 
     [Fact]
+    public async Task Given_the_demo_city_Then_the_inbox_holds_several_channels_and_filters_by_receiving_account()
+    {
+        var comms = await app.SignedInAsync("comms@sotong.example");
+        foreach (var channel in new[] { "Messenger", "X", "KakaoTalk", "Sms", "Instagram", "Web" })
+        {
+            (await comms.GetFromJsonAsync<PageDto<InboxItemDto>>($"/api/v1/inbox?channel={channel}"))!.TotalCount.ShouldBeGreaterThan(0, channel);
+        }
+        var accounts = await comms.GetFromJsonAsync<JsonElement>("/api/v1/channels");
+        var facebook = accounts.EnumerateArray().First(a => a.GetProperty("platform").GetString() == "Facebook" && !a.GetProperty("isMayor").GetBoolean()).GetProperty("id").GetGuid();
+        var fromFacebook = (await comms.GetFromJsonAsync<PageDto<InboxItemDto>>($"/api/v1/inbox?accountId={facebook}"))!;
+        fromFacebook.TotalCount.ShouldBeGreaterThan(0);
+        fromFacebook.Items.ShouldAllBe(i => i.Channel == "Messenger" || i.Channel == "Facebook");
+    }
+
+    [Fact]
     public async Task Given_a_date_range_Then_only_messages_received_in_it_are_listed()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];

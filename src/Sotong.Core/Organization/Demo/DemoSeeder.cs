@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Sotong.Core.Common;
 using Sotong.Core.Common.Security;
 using Sotong.Core.Inbox;
+using Sotong.Core.Inbox.Contacts;
 using Sotong.Core.Qna;
 
 namespace Sotong.Core.Organization.Demo;
@@ -12,7 +13,7 @@ namespace Sotong.Core.Organization.Demo;
 public sealed record DemoSignIn(string Email, string Password, string Role, string? DivisionCode);
 
 /// <summary>Loads the demo city into an empty database. Never runs outside demo mode.</summary>
-public sealed partial class DemoSeeder(SotongDbContext db, UserManager<StaffUser> users, TimeProvider time, ILogger<DemoSeeder> logger)
+public sealed partial class DemoSeeder(SotongDbContext db, UserManager<StaffUser> users, ContactDirectory contacts, TimeProvider time, ILogger<DemoSeeder> logger)
 {
     /// <summary>The demo password is fixed so that people trying Sotong can sign in; demo mode is never for real data.</summary>
     public const string DemoPassword = "Sotong-demo-2026!";
@@ -143,7 +144,41 @@ public sealed partial class DemoSeeder(SotongDbContext db, UserManager<StaffUser
             }
             db.InboxMessages.Add(message);
         }
+        await SeedChannelMessagesAsync(divisions, now, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A few messages from the other channels, so the demo inbox shows what a city's day looks like.</summary>
+    private async Task SeedChannelMessagesAsync(Dictionary<string, Department> divisions, DateTime now, CancellationToken ct)
+    {
+        var accounts = await db.ChannelAccounts.Where(a => !a.IsMayorAccount).ToListAsync(ct);
+        Guid? AccountOf(ChannelPlatform platform) => accounts.FirstOrDefault(a => a.Platform == platform)?.Id;
+        var samples = new (InboxChannel Channel, MessageKind Kind, IdentityValue From, string? Name, string Text, Guid? Account, string? Division, double HoursAgo)[]
+        {
+            (InboxChannel.Messenger, MessageKind.DirectMessage, new IdentityValue(IdentityKind.MetaPsid, "6020000000000001"), null,
+                "2호선 지하철이 시청역에서 15분째 서 있어요. 무슨 일인가요?", AccountOf(ChannelPlatform.Facebook), "TRN-BUS", 0.5),
+            (InboxChannel.X, MessageKind.Mention, new IdentityValue(IdentityKind.XUserId, "1500000000000000001"), "@seoul_walker",
+                "@sotongcity 을지로 보도블록이 깨져서 유모차가 못 지나가요 #불편신고", AccountOf(ChannelPlatform.X), null, 2),
+            (InboxChannel.KakaoTalk, MessageKind.DirectMessage, new IdentityValue(IdentityKind.KakaoUserKey, "kakao-demo-user-7788"), null,
+                "폭염 쉼터 운영 시간이 어떻게 되나요?", AccountOf(ChannelPlatform.KakaoTalkChannel), null, 4),
+            (InboxChannel.Sms, MessageKind.Text, new IdentityValue(IdentityKind.Phone, "01098765432"), null,
+                "동네 어린이공원 놀이터 그네 줄이 끊어져 있습니다. 위험해요", null, null, 6),
+            (InboxChannel.Instagram, MessageKind.Comment, new IdentityValue(IdentityKind.InstagramId, "17841400000000777"), "citizen.k",
+                "한강 불꽃축제 셔틀버스 있나요?", AccountOf(ChannelPlatform.Instagram), null, 1),
+        };
+        var ids = await contacts.FindOrCreateManyAsync(db, [.. samples.Select(x => (x.From, x.Name))], now, ct);
+        var n = 0;
+        foreach (var x in samples)
+        {
+            var at = now.AddHours(-x.HoursAgo);
+            var receipt = ReceiptNumbers.New(x.Channel, at);
+            db.InboxMessages.Add(new InboxMessage
+            {
+                ReceiptNumber = receipt, FollowKeyHash = ReceiptNumbers.Hash(ReceiptNumbers.NewFollowKey()), Channel = x.Channel, Kind = x.Kind,
+                ProviderMessageId = $"demo-{x.Channel}-{n++}", Text = x.Text, CitizenName = x.Name, ContactId = ids[(x.From.Kind, x.From.Normalized)],
+                ChannelAccountId = x.Account, DivisionId = x.Division is null ? null : divisions[x.Division].Id, ReceivedAtUtc = at,
+            });
+        }
     }
 
     private static void Ensure(IdentityResult result)
