@@ -119,8 +119,11 @@ public abstract class InboxWorkTests<TApp>(TApp app) : IClassFixture<TApp> where
         {
             (await comms.GetFromJsonAsync<PageDto<InboxItemDto>>($"/api/v1/inbox?channel={channel}"))!.TotalCount.ShouldBeGreaterThan(0, channel);
         }
+        var messenger = (await comms.GetFromJsonAsync<PageDto<InboxItemDto>>("/api/v1/inbox?channel=Messenger"))!.Items[0];
+        var detail = await comms.GetFromJsonAsync<JsonElement>($"/api/v1/inbox/{messenger.Id}");
+        var facebook = detail.GetProperty("channelAccountId").GetGuid();
         var accounts = await comms.GetFromJsonAsync<JsonElement>("/api/v1/channels");
-        var facebook = accounts.EnumerateArray().First(a => a.GetProperty("platform").GetString() == "Facebook" && !a.GetProperty("isMayor").GetBoolean()).GetProperty("id").GetGuid();
+        accounts.EnumerateArray().Single(a => a.GetProperty("id").GetGuid() == facebook).GetProperty("platform").GetString().ShouldBe("Facebook");
         var fromFacebook = (await comms.GetFromJsonAsync<PageDto<InboxItemDto>>($"/api/v1/inbox?accountId={facebook}"))!;
         fromFacebook.TotalCount.ShouldBeGreaterThan(0);
         fromFacebook.Items.ShouldAllBe(i => i.Channel == "Messenger" || i.Channel == "Facebook");
