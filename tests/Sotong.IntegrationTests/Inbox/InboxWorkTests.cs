@@ -96,6 +96,28 @@ public abstract class InboxWorkTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 
     [Fact]
+    public async Task Given_a_masked_phone_Then_staff_in_scope_can_reveal_it_and_each_reveal_is_audited()
+    {
+        var phone = $"010-{Random.Shared.Next(1000, 9999)}-{Random.Shared.Next(1000, 9999)}";
+        var (id, _) = await SubmitAsync("전화 주세요 " + Guid.NewGuid(), phone: phone);
+        var comms = await app.SignedInAsync("comms@sotong.example");
+        var detail = (await comms.GetFromJsonAsync<InboxDetailDto>($"/api/v1/inbox/{id}"))!;
+        detail.Identities.Single().MaskedValue.ShouldNotBe(phone.Replace("-", "", StringComparison.Ordinal));
+
+        var revealed = await (await comms.PostAsync($"/api/v1/inbox/{id}/contact/reveal", null)).Content.ReadFromJsonAsync<JsonElement>();
+        revealed[0].GetProperty("kind").GetString().ShouldBe("Phone");
+        revealed[0].GetProperty("value").GetString().ShouldBe(phone.Replace("-", "", StringComparison.Ordinal));
+
+        var bus = await app.SignedInAsync("bus@sotong.example");
+        (await bus.PostAsync($"/api/v1/inbox/{id}/contact/reveal", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        await using var db = await app.Service<Microsoft.EntityFrameworkCore.IDbContextFactory<Sotong.Core.Common.SotongDbContext>>().CreateDbContextAsync();
+        var audit = db.AuditEntries.Where(a => a.Action == "Revealed" && a.EntityId == detail.ContactId.ToString()).ToList();
+        audit.ShouldHaveSingleItem().ActorName.ShouldContain("이소통");
+        audit[0].Detail!.ShouldNotContain(phone.Replace("-", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Given_canned_answers_Then_an_officer_keeps_their_divisions_and_not_others()
     {
         var comms = await app.SignedInAsync("comms@sotong.example");

@@ -19,12 +19,36 @@ public sealed record ContactLinkView(Guid MergedContactId, string Reason, string
 
 public sealed record ContactThreadView(Guid ContactId, string? DisplayName, IReadOnlyList<ContactIdentityView> Identities, IReadOnlyList<ThreadMessage> Messages, IReadOnlyList<ContactLinkView> Links);
 
+/// <summary>An identity in full, for the officer who must call or write back; every reveal is audited.</summary>
+public sealed record RevealedIdentity(IdentityKind Kind, string Value);
+
 /// <summary>Link another contact into this one: the other's receipt number names it, the reason is kept.</summary>
 public sealed record LinkContactRequest(string? ReceiptNumber, string? Reason);
 
 /// <summary>A citizen's thread across channels, and the officer's linking of two identities of one person.</summary>
-public sealed class ContactThreadHandler(IDbContextFactory<SotongDbContext> dbFactory, TimeProvider time, IStringLocalizer<Text> text)
+public sealed class ContactThreadHandler(IDbContextFactory<SotongDbContext> dbFactory, PersonalDataProtector protector, TimeProvider time, IStringLocalizer<Text> text)
 {
+    /// <summary>
+    /// The full phone number, e-mail or platform id behind a message, for staff who may act on it (division scope);
+    /// masked everywhere else. The reveal itself is an audited act, so who looked at whose number can be answered.
+    /// </summary>
+    public async Task<IReadOnlyList<RevealedIdentity>> RevealAsync(Guid messageId, StaffContext staff, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var message = await BrowseInboxHandler.ScopedTo(db.InboxMessages.AsNoTracking(), staff).FirstOrDefaultAsync(m => m.Id == messageId, ct)
+            ?? throw new NotFoundException("The message");
+        if (message.ContactId is null)
+        {
+            return [];
+        }
+        var identities = await db.ContactIdentities.AsNoTracking().Where(i => i.ContactId == message.ContactId).OrderBy(i => i.CreatedAtUtc).ToListAsync(ct);
+        db.Audit(time.GetUtcNow().UtcDateTime, staff.UserId, staff.DisplayName, nameof(Contact), message.ContactId.Value.ToString(), "Revealed",
+            detail: $"{message.ReceiptNumber}: {string.Join(",", identities.Select(i => i.Kind))}");
+        await db.SaveChangesAsync(ct);
+        return [.. identities.Select(i => new RevealedIdentity(i.Kind, protector.Unprotect(i.ProtectedValue)))];
+    }
+
     public async Task<ContactThreadView> GetAsync(Guid contactId, StaffContext staff, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(staff);
@@ -86,6 +110,11 @@ internal static class ContactThreadEndpoints
                 TypedResults.Ok(await handler.GetAsync(id, StaffContext.From(user), ct)))
             .WithName("GetContactThread")
             .WithSummary("A citizen's identities (masked) and messages across channels");
+        inbox.MapPost("/{id:guid}/contact/reveal", async (Guid id, ClaimsPrincipal user, ContactThreadHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.RevealAsync(id, StaffContext.From(user), ct)))
+            .WithName("RevealContact")
+            .WithSummary("The citizen's full contact details for calling or writing back (audited)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         inbox.MapPost("/contacts/{id:guid}/links", async (Guid id, LinkContactRequest request, ClaimsPrincipal user, ContactThreadHandler handler, CancellationToken ct) =>
             {
                 await handler.LinkAsync(id, request, StaffContext.From(user), ct);
