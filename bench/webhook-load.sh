@@ -2,7 +2,7 @@
 # Signed Meta webhooks against Sotong on PostgreSQL, from a separate load-generator process, and the same load
 # against a bare endpoint that does nothing (the machine's ceiling). Prints one line per run and the row check.
 # Needs PostgreSQL running with the sotong role (./test.sh sets both up).
-#   bench/webhook-load.sh [rate] [seconds]
+#   bench/webhook-load.sh [rate] [seconds]      (PG_EXTRA adds Npgsql connection-string options to try)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RATE=${1:-2000}
@@ -20,7 +20,7 @@ psql -h 127.0.0.1 -U sotong -d postgres -qc "DROP DATABASE IF EXISTS $DB WITH (F
 
 work=$(mktemp -d)
 env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
-  Database__Provider=Postgres ConnectionStrings__Sotong="$PG;Database=$DB;Maximum Pool Size=64" \
+  Database__Provider=Postgres ConnectionStrings__Sotong="$PG;Database=$DB;Maximum Pool Size=64;${PG_EXTRA:-}" \
   Demo__Enabled=true Bench__BareEndpoint=true Logging__LogLevel__Default=Warning "Logging__LogLevel__Sotong.Core.Inbox.Intake=${INTAKE_LOG:-Warning}" \
   DOTNET_gcServer=${APP_GC_SERVER:-1} \
   dotnet src/Sotong.Web/bin/Release/net10.0/Sotong.Web.dll >"$work/app.log" 2>&1 &
