@@ -50,9 +50,11 @@ public sealed class ContactDirectory(PersonalDataProtector protector)
         var hashList = hashes.Values.Distinct().ToList();
         var kinds = hashes.Keys.Select(k => k.Item1).Distinct().ToList();
         // Read without tracking: a burst of webhooks touches hundreds of contacts and changes almost none of them.
-        var found = await db.ContactIdentities.AsNoTracking().Where(i => kinds.Contains(i.Kind) && hashList.Contains(i.LookupHash))
-            .Select(i => new { i.Kind, i.LookupHash, i.ContactId }).ToListAsync(ct);
-        var named = wanted.Where(w => w.DisplayName is not null).Select(w => found.FirstOrDefault(f => f.Kind == w.Identity.Kind && f.LookupHash == hashes[(w.Identity.Kind, w.Identity.Normalized)])?.ContactId)
+        var found = (await db.ContactIdentities.AsNoTracking().Where(i => kinds.Contains(i.Kind) && hashList.Contains(i.LookupHash))
+                .Select(i => new { i.Kind, i.LookupHash, i.ContactId }).ToListAsync(ct))
+            .ToDictionary(i => (i.Kind, i.LookupHash), i => i.ContactId);
+        Guid? ContactOf((IdentityKind Kind, string Normalized) key) => found.TryGetValue((key.Kind, hashes[key]), out var id) ? id : null;
+        var named = wanted.Where(w => w.DisplayName is not null).Select(w => ContactOf((w.Identity.Kind, w.Identity.Normalized)))
             .OfType<Guid>().Distinct().ToList();
         var unnamed = named.Count == 0 ? [] : (await db.Contacts.AsNoTracking().Where(c => named.Contains(c.Id) && c.DisplayName == null).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
         foreach (var (identity, displayName) in wanted)
@@ -62,18 +64,17 @@ public sealed class ContactDirectory(PersonalDataProtector protector)
             {
                 continue;
             }
-            var existing = found.FirstOrDefault(i => i.Kind == identity.Kind && i.LookupHash == hashes[key]);
-            if (existing is not null)
+            if (ContactOf(key) is { } existing)
             {
                 // Only a first name fills in; a contact's thread order comes from its messages, so nothing else is written.
-                if (displayName is not null && unnamed.Remove(existing.ContactId))
+                if (displayName is not null && unnamed.Remove(existing))
                 {
-                    var stub = new Contact { Id = existing.ContactId };
+                    var stub = new Contact { Id = existing };
                     db.Contacts.Attach(stub);
                     stub.DisplayName = displayName;
                     db.Entry(stub).Property(c => c.DisplayName).IsModified = true;
                 }
-                result[key] = existing.ContactId;
+                result[key] = existing;
                 continue;
             }
             var created = new Contact { DisplayName = displayName, CreatedAtUtc = nowUtc };

@@ -165,7 +165,8 @@ public sealed partial class InboxIntake(IDbContextFactory<SotongDbContext> dbFac
         var stored = await db.InboxMessages.AsNoTracking()
             .Where(m => (channels.Contains(m.Channel) && providerIds.Contains(m.ProviderMessageId)) || receipts.Contains(m.ReceiptNumber))
             .Select(m => new { m.Channel, m.ProviderMessageId, m.Id, m.ReceiptNumber }).ToListAsync(ct);
-        var known = stored.Where(m => providerIds.Contains(m.ProviderMessageId) && channels.Contains(m.Channel))
+        var wantedKeys = batch.Select(m => (m.Channel, m.ProviderMessageId)).ToHashSet();
+        var known = stored.Where(m => wantedKeys.Contains((m.Channel, m.ProviderMessageId)))
             .ToDictionary(m => (m.Channel, m.ProviderMessageId), m => new IntakeResult(m.Id, m.ReceiptNumber, Duplicate: true));
         var receiptClash = stored.Count > known.Count || receipts.Distinct().Count() < receipts.Count;
 
