@@ -3,6 +3,7 @@ using Sotong.Core.Common.Data;
 using Sotong.Core.Inbox;
 using Sotong.Core.Organization;
 using Sotong.Core.Qna;
+using Sotong.Core.Triage;
 using Sotong.Web.Auth;
 using Sotong.Web.Hosting;
 
@@ -13,6 +14,7 @@ builder.AddSotongData();
 builder.AddStaffAuth();
 builder.AddOrganization();
 builder.AddInbox();
+builder.AddTriage();
 builder.AddQna();
 builder.AddSotongWeb();
 
@@ -22,12 +24,17 @@ if (AdminCommand.IsRequested(args))
 {
     return await AdminCommand.RunAsync(app, args);
 }
+if (TriageCommand.IsRequested(args))
+{
+    return await TriageCommand.RunAsync(app, args);
+}
 
 await app.InitializeDatabaseAsync();
 
 app.UseSotongPipeline();
 app.MapOrganization();
 app.MapInbox();
+app.MapTriage();
 app.MapQna();
 app.MapStaffAuth();
 app.MapSotongWeb();

@@ -23,6 +23,9 @@ public sealed class ModuleBoundaryTests
     [InlineData("Sotong.Core.Organization", "Sotong.Core.Inbox")]
     [InlineData("Sotong.Core.Organization", "Sotong.Core.Qna")]
     [InlineData("Sotong.Core.Qna", "Sotong.Core.Inbox")]
+    [InlineData("Sotong.Core.Inbox", "Sotong.Core.Triage")]
+    [InlineData("Sotong.Core.Organization", "Sotong.Core.Triage")]
+    [InlineData("Sotong.Core.Qna", "Sotong.Core.Triage")]
     public void Given_a_module_Then_it_does_not_reach_into_a_module_built_on_it(string module, string forbidden)
     {
         var result = Types.InAssembly(Core).That().ResideInNamespaceStartingWith(module)
@@ -37,7 +40,7 @@ public sealed class ModuleBoundaryTests
     {
         var result = Types.InAssembly(Core).That().ResideInNamespaceStartingWith("Sotong.Core.Common")
             .And().DoNotHaveName(nameof(SotongDbContext), nameof(DatabaseInitializer))
-            .ShouldNot().HaveDependencyOnAny("Sotong.Core.Inbox", "Sotong.Core.Qna", "Sotong.Core.Organization")
+            .ShouldNot().HaveDependencyOnAny("Sotong.Core.Inbox", "Sotong.Core.Qna", "Sotong.Core.Organization", "Sotong.Core.Triage")
             .GetResult();
         ShouldPass(result, "Common is shared by all modules and depends on none");
     }
@@ -84,6 +87,7 @@ public sealed class ModuleBoundaryTests
             ["Sotong.Core.Organization"] = "org_",
             ["Sotong.Core.Inbox"] = "inbox_",
             ["Sotong.Core.Qna"] = "qna_",
+            ["Sotong.Core.Triage"] = "triage_",
             ["Sotong.Core.Common.Audit"] = "audit_",
             ["Sotong.Core.Common.Security"] = "sec_",
             ["Microsoft.AspNetCore.Identity"] = "org_",

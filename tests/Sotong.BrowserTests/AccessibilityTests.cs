@@ -7,7 +7,7 @@ namespace Sotong.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture fixture)
 {
-    private static async Task<List<string>> SeriousViolationsAsync(IPage page)
+    internal static async Task<List<string>> SeriousViolationsAsync(IPage page)
     {
         await page.AddScriptTagAsync(new PageAddScriptTagOptions { Url = "/lib/axe-core/axe.min.js" });
         var result = await page.EvaluateAsync<JsonElement>(

@@ -48,7 +48,9 @@ public static class CommonModule
             var isHook = path.StartsWithSegments("/hooks");
             if (path.StartsWithSegments("/api") || isHook)
             {
-                var limit = isHook ? WebhookBodyLimit : apiLimit;
+                // An endpoint that takes files (a history import) says how much it takes.
+                var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+                    ?? (isHook ? WebhookBodyLimit : apiLimit);
                 if (context.Request.ContentLength > limit)
                 {
                     context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
@@ -73,3 +75,6 @@ public static class CommonModule
             await next(context);
         });
 }
+
+/// <summary>Endpoint metadata: this endpoint takes bodies up to <paramref name="MaxRequestBodySize"/> bytes.</summary>
+public sealed record BodyLimit(long? MaxRequestBodySize) : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata;

@@ -29,6 +29,17 @@ public enum MessageKind
     Text,
 }
 
+/// <summary>What the citizen means (triage's "kind"): set by the classifier, corrected by officers.</summary>
+public enum MessageIntent
+{
+    Praise,
+    Complaint,
+    Suggestion,
+    Question,
+    Opinion,
+    Spam,
+}
+
 public enum MessageStatus
 {
     Received,
@@ -72,6 +83,19 @@ public sealed class InboxMessage
     public string? AnsweredByName { get; private set; }
     public DateTime? PublishedAtUtc { get; private set; }
     public int Version { get; set; }
+
+    /// <summary>Triage's labels, kept here so the inbox can filter on them; how they were decided lives in triage.</summary>
+    public MessageIntent? Intent { get; private set; }
+    public string? Topic { get; private set; }
+
+    public const int MaxTopicLength = 40;
+
+    /// <summary>Triage's labels. Not an officer's edit, so the version stays (triage keeps its own).</summary>
+    public void Label(MessageIntent intent, string topic)
+    {
+        Intent = intent;
+        Topic = topic;
+    }
 
     public void RouteTo(Guid divisionId)
     {
@@ -162,6 +186,9 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
         b.Property(m => m.AssignedToName).HasMaxLength(100);
         b.HasIndex(m => new { m.AssignedToId, m.ReceivedAtUtc });
         b.Property(m => m.Version).IsConcurrencyToken();
+        b.Property(m => m.Intent).HasConversion<string>().HasMaxLength(16);
+        b.Property(m => m.Topic).HasMaxLength(InboxMessage.MaxTopicLength);
+        b.HasIndex(m => m.ReceivedAtUtc);
         b.HasIndex(m => new { m.Status, m.ReceivedAtUtc });
         b.HasIndex(m => new { m.DivisionId, m.ReceivedAtUtc });
         b.HasOne(m => m.Division).WithMany().HasForeignKey(m => m.DivisionId).OnDelete(DeleteBehavior.Restrict);

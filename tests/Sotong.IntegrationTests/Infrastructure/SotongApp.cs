@@ -27,6 +27,9 @@ public abstract class SotongApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Sotong", ConnectionString);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("RateLimits:CitizenMessagesPerWindow", "1000");
+        // Triage routes and labels messages on its own; tests of other modules keep messages as they arrived
+        // (TriageSqliteApp / TriagePostgresApp switch it on).
+        builder.UseSetting("Triage:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -120,4 +123,15 @@ internal sealed class CapturingLoggerProvider(ConcurrentQueue<(LogLevel, string,
             }
         }
     }
+}
+
+/// <summary>The app with triage on (as in production): messages are classified, routed and grouped as they arrive.</summary>
+public class TriageSqliteApp : SqliteApp
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Triage:Enabled"] = "true" };
+}
+
+public class TriagePostgresApp : PostgresApp
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Triage:Enabled"] = "true" };
 }

@@ -6,11 +6,21 @@ using Sotong.Core.Organization.Staff;
 
 namespace Sotong.Core.Common.Data;
 
-/// <summary>Start-up work, in order: migrate, make sure the roles exist, bootstrap the administrator, load demo data.</summary>
+/// <summary>Reference data a module needs in every database (topics, settings …); runs after demo data, so it can use it.</summary>
+public interface IDataSeeder
+{
+    Task SeedAsync(CancellationToken ct);
+}
+
+/// <summary>
+/// Start-up work, in order: migrate, make sure the roles exist, bootstrap the administrator, load demo data, then each
+/// module's reference data.
+/// </summary>
 public sealed partial class DatabaseInitializer(
     IDbContextFactory<SotongDbContext> dbFactory,
     AdminBootstrap admins,
     DemoSeeder demo,
+    IEnumerable<IDataSeeder> seeders,
     IConfiguration configuration,
     ILogger<DatabaseInitializer> logger)
 {
@@ -32,14 +42,18 @@ public sealed partial class DatabaseInitializer(
             await admins.EnsureAdministratorAsync(email, password);
         }
 
-        if (!DemoMode)
+        var seeded = false;
+        if (DemoMode)
         {
-            return false;
+            seeded = await demo.SeedIfEmptyAsync(ct);
+            if (!seeded)
+            {
+                LogDemoSkipped(logger);
+            }
         }
-        var seeded = await demo.SeedIfEmptyAsync(ct);
-        if (!seeded)
+        foreach (var seeder in seeders)
         {
-            LogDemoSkipped(logger);
+            await seeder.SeedAsync(ct);
         }
         return seeded;
     }

@@ -89,8 +89,10 @@ public sealed class AnswerMessageHandler(IDbContextFactory<SotongDbContext> dbFa
                        join r in db.Roles on ur.RoleId equals r.Id
                        where (r.Name == SotongRoles.DepartmentOfficer && u.DivisionId != null && u.DivisionId == message.DivisionId)
                              || r.Name == SotongRoles.CommunicationsOfficer
-                       select new AssignableOfficer(u.Id, u.DisplayName);
-        return await officers.Distinct().OrderBy(o => o.DisplayName).ToListAsync(ct);
+                       select new { u.Id, u.DisplayName };
+        // Distinct over a plain projection (a record constructor cannot be translated to SQL).
+        var rows = await officers.Distinct().OrderBy(o => o.DisplayName).ToListAsync(ct);
+        return [.. rows.Select(o => new AssignableOfficer(o.Id, o.DisplayName))];
     }
 
     internal static async Task<InboxMessage> LoadForChangeAsync(SotongDbContext db, Guid id, int version, StaffContext staff, CancellationToken ct)

@@ -27,10 +27,20 @@ public sealed record InboxQuery(MessageStatus? Status = null, Guid? DivisionId =
     public bool? Mine { get; init; }
 
     public Guid? ContactId { get; init; }
+
+    /// <summary>Triage's topic key.</summary>
+    public string? Topic { get; init; }
+
+    /// <summary>Triage's kind (praise, complaint …).</summary>
+    public MessageIntent? Intent { get; init; }
 }
 
 public sealed record InboxListItem(Guid Id, string ReceiptNumber, InboxChannel Channel, string Excerpt, MessageStatus Status,
-    Guid? DivisionId, string? DivisionNameKo, string? DivisionNameEn, DateTime ReceivedAtUtc, bool ConsentToPublish, string? AssignedToName, Guid? ContactId);
+    Guid? DivisionId, string? DivisionNameKo, string? DivisionNameEn, DateTime ReceivedAtUtc, bool ConsentToPublish, string? AssignedToName, Guid? ContactId)
+{
+    public MessageIntent? Intent { get; init; }
+    public string? Topic { get; init; }
+}
 
 /// <summary>An identity as staff see it: the kind and the masked value, never the value itself.</summary>
 public sealed record ContactIdentityView(IdentityKind Kind, string MaskedValue);
@@ -75,6 +85,14 @@ public sealed class BrowseInboxHandler(IDbContextFactory<SotongDbContext> dbFact
         {
             messages = messages.Where(m => m.ContactId == contact);
         }
+        if (!string.IsNullOrEmpty(query.Topic))
+        {
+            messages = messages.Where(m => m.Topic == query.Topic);
+        }
+        if (query.Intent is { } intent)
+        {
+            messages = messages.Where(m => m.Intent == intent);
+        }
         if (query.Mine == true)
         {
             messages = messages.Where(m => m.AssignedToId == staff.UserId);
@@ -100,7 +118,8 @@ public sealed class BrowseInboxHandler(IDbContextFactory<SotongDbContext> dbFact
             .Skip((page - 1) * size).Take(size)
             .Select(m => new InboxListItem(m.Id, m.ReceiptNumber, m.Channel,
                 m.Text.Length > ExcerptLength ? m.Text.Substring(0, ExcerptLength) + "…" : m.Text,
-                m.Status, m.DivisionId, m.Division!.NameKo, m.Division!.NameEn, m.ReceivedAtUtc, m.ConsentToPublish, m.AssignedToName, m.ContactId))
+                m.Status, m.DivisionId, m.Division!.NameKo, m.Division!.NameEn, m.ReceivedAtUtc, m.ConsentToPublish, m.AssignedToName, m.ContactId)
+            { Intent = m.Intent, Topic = m.Topic })
             .ToListAsync(ct);
         return new Page<InboxListItem>(items, page, size, total);
     }
@@ -136,14 +155,14 @@ internal static class BrowseInboxEndpoints
     public static void Map(RouteGroupBuilder inbox)
     {
         inbox.MapGet("/", async (MessageStatus? status, Guid? divisionId, InboxChannel? channel, string? q, bool? unrouted, Guid? accountId, DateOnly? from, DateOnly? to,
-                bool? mine, Guid? contactId, int? page, int? pageSize, ClaimsPrincipal user, BrowseInboxHandler handler, CancellationToken ct) =>
+                bool? mine, Guid? contactId, string? topic, MessageIntent? kind, int? page, int? pageSize, ClaimsPrincipal user, BrowseInboxHandler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.ListAsync(new InboxQuery(status, divisionId, channel, q, unrouted, page, pageSize)
                 {
-                    AccountId = accountId, From = from, To = to, Mine = mine, ContactId = contactId,
+                    AccountId = accountId, From = from, To = to, Mine = mine, ContactId = contactId, Topic = topic, Intent = kind,
                 }, StaffContext.From(user), ct)))
             .WithName("ListInbox")
             .WithSummary("List inbox messages")
-            .WithDescription("Filters by status, division, channel and text; department officers see only their division.");
+            .WithDescription("Filters by status, division, channel, account, triage topic and kind, dates and text; department officers see only their division.");
 
         inbox.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, BrowseInboxHandler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.GetAsync(id, StaffContext.From(user), ct)))

@@ -290,7 +290,7 @@ public sealed partial class InboxIntake(IDbContextFactory<SotongDbContext> dbFac
         {
             "Id", "ReceiptNumber", "FollowKeyHash", "Channel", "ProviderMessageId", "Text", "Kind", "CitizenName", "ContactId", "ChannelAccountId",
             "ReplyContext", "ConsentToPublish", "DivisionId", "AssignedToId", "AssignedToName", "Status", "ReceivedAtUtc", "AnswerText",
-            "AnsweredAtUtc", "AnsweredById", "AnsweredByName", "PublishedAtUtc", "Version",
+            "AnsweredAtUtc", "AnsweredById", "AnsweredByName", "PublishedAtUtc", "Version", "Intent", "Topic",
         };
         if (!columns.Order(StringComparer.Ordinal).SequenceEqual(expected.Order(StringComparer.Ordinal)))
         {
@@ -327,6 +327,8 @@ public sealed partial class InboxIntake(IDbContextFactory<SotongDbContext> dbFac
                 await WriteNullableAsync(copy, m.AnsweredByName, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
                 await WriteNullableAsync(copy, m.PublishedAtUtc, NpgsqlTypes.NpgsqlDbType.TimestampTz, ct);
                 await copy.WriteAsync(m.Version, NpgsqlTypes.NpgsqlDbType.Integer, ct);
+                await WriteNullableAsync(copy, m.Intent?.ToString(), NpgsqlTypes.NpgsqlDbType.Varchar, ct);
+                await WriteNullableAsync(copy, m.Topic, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
             }
             await copy.CompleteAsync(ct);
         }

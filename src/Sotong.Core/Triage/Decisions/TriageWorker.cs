@@ -1,0 +1,235 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sotong.Core.Common;
+using Sotong.Core.Common.Audit;
+using Sotong.Core.Inbox;
+using Sotong.Core.Triage.Classify;
+using Sotong.Core.Triage.Grouping;
+using Sotong.Core.Triage.Trends;
+
+namespace Sotong.Core.Triage.Decisions;
+
+/// <summary>
+/// Classifies every message the moment it is stored: the inbox announces it, this worker labels it, routes it (or
+/// queues it for a person), groups it with its near-duplicates and counts it for spike detection, in one transaction.
+/// A sweep over recent messages catches anything an announcement missed (a restart, another node).
+/// </summary>
+public sealed partial class TriageWorker(
+    IDbContextFactory<SotongDbContext> dbFactory,
+    TriageEngine engine,
+    InboxNotifier notifier,
+    TimeProvider time,
+    ILogger<TriageWorker> logger) : BackgroundService
+{
+    private const int BatchSize = 256;
+    public const string TriageActor = "triage";
+    public static readonly TimeSpan GroupingWindow = TimeSpan.FromDays(3);
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan SweepOverlap = TimeSpan.FromMinutes(2);
+
+    private readonly Channel<Guid> _arrivals = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly NearDuplicateIndex _groups = new(GroupingWindow);
+    private DateTime _watermark;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var subscription = notifier.Subscribe(change =>
+        {
+            if (change.Kind == "received")
+            {
+                _arrivals.Writer.TryWrite(change.MessageId);
+            }
+            return Task.CompletedTask;
+        });
+        try
+        {
+            await engine.WhenReadyAsync(stoppingToken);
+            await RebuildAsync(stoppingToken);
+            await SweepAsync(stoppingToken);
+            var nextSweep = time.GetUtcNow() + SweepEvery;
+            var batch = new List<Guid>(BatchSize);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                wait.CancelAfter(SweepEvery);
+                try
+                {
+                    await _arrivals.Reader.WaitToReadAsync(wait.Token);
+                }
+                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                {
+                }
+                batch.Clear();
+                while (batch.Count < BatchSize && _arrivals.Reader.TryRead(out var id))
+                {
+                    batch.Add(id);
+                }
+                if (batch.Count > 0)
+                {
+                    await ClassifySafelyAsync(batch, stoppingToken);
+                }
+                if (time.GetUtcNow() >= nextSweep)
+                {
+                    await SweepAsync(stoppingToken);
+                    nextSweep = time.GetUtcNow() + SweepEvery;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Refills the near-duplicate index from the last days' decisions, so groups continue across restarts.</summary>
+    private async Task RebuildAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var since = time.GetUtcNow().UtcDateTime - GroupingWindow;
+        var recent = await db.Set<TriageDecision>().AsNoTracking().Where(d => d.ReceivedAtUtc >= since).OrderBy(d => d.ReceivedAtUtc)
+            .Join(db.InboxMessages, d => d.MessageId, m => m.Id, (d, m) => new { d.MessageId, d.Topic, m.Text, d.ReceivedAtUtc })
+            .ToListAsync(ct);
+        foreach (var r in recent)
+        {
+            _groups.Add(r.MessageId, r.Topic, r.Text, r.ReceivedAtUtc);
+        }
+        var last = await db.Set<TriageDecision>().MaxAsync(d => (DateTime?)d.ReceivedAtUtc, ct);
+        _watermark = (last ?? time.GetUtcNow().UtcDateTime.AddDays(-30)) - SweepOverlap;
+    }
+
+    private async Task SweepAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            List<(Guid Id, DateTime At)> pending;
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            {
+                var since = _watermark;
+                pending = [.. (await db.InboxMessages.AsNoTracking()
+                    .Where(m => m.ReceivedAtUtc >= since && !db.Set<TriageDecision>().Any(d => d.MessageId == m.Id))
+                    .OrderBy(m => m.ReceivedAtUtc).Select(m => new { m.Id, m.ReceivedAtUtc }).Take(BatchSize).ToListAsync(ct))
+                    .Select(m => (m.Id, m.ReceivedAtUtc))];
+            }
+            if (pending.Count == 0)
+            {
+                var floor = time.GetUtcNow().UtcDateTime - SweepOverlap;
+                if (floor > _watermark)
+                {
+                    _watermark = floor;
+                }
+                return;
+            }
+            await ClassifySafelyAsync([.. pending.Select(p => p.Id)], ct);
+            if (pending.Count < BatchSize)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ClassifySafelyAsync(List<Guid> ids, CancellationToken ct)
+    {
+        try
+        {
+            await ClassifyAsync(ids, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node decided one of these, or an officer edited one meanwhile: settle them one by one.
+            foreach (var id in ids)
+            {
+                try
+                {
+                    await ClassifyAsync([id], ct);
+                }
+                catch (DbUpdateException e)
+                {
+                    LogSkipped(logger, e, id);
+                }
+            }
+        }
+    }
+
+    private async Task ClassifyAsync(List<Guid> ids, CancellationToken ct)
+    {
+        var snapshot = engine.Current;
+        if (snapshot is null)
+        {
+            return;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var messages = await db.InboxMessages.Where(m => ids.Contains(m.Id) && !db.Set<TriageDecision>().Any(d => d.MessageId == m.Id)).ToListAsync(ct);
+        if (messages.Count == 0)
+        {
+            return;
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var hourly = new Dictionary<(DateTime, string, string), int>();
+        var routed = new List<InboxMessage>();
+        foreach (var message in messages.OrderBy(m => m.ReceivedAtUtc))
+        {
+            var c = snapshot.Classify(message.Text);
+            var decision = TriageDecision.From(message.Id, message.ReceivedAtUtc, c, snapshot.ConfidenceThreshold, now);
+            if (message.DivisionId is { } existing)
+            {
+                // Someone (the citizen's form, an officer) already chose: triage labels it and leaves the division.
+                decision.DivisionId = existing;
+                decision.DivisionSource = DivisionSource.Arrival;
+                decision.DivisionConfidence = 1;
+                decision.Confidence = Math.Min(c.KindConfidence, c.TopicConfidence);
+                decision.State = TriageState.Routed;
+            }
+            else if (decision.State == TriageState.Routed && decision.DivisionId is { } division)
+            {
+                message.RouteTo(division);
+                routed.Add(message);
+            }
+            message.Label(c.Kind, c.Topic);
+            decision.GroupId = _groups.Add(message.Id, c.Topic, message.Text, message.ReceivedAtUtc);
+            db.Add(decision);
+            var hour = new DateTime(message.ReceivedAtUtc.Year, message.ReceivedAtUtc.Month, message.ReceivedAtUtc.Day, message.ReceivedAtUtc.Hour, 0, 0, DateTimeKind.Utc);
+            foreach (var key in new[] { (hour, c.Topic, ""), (hour, c.Topic, c.District ?? "") }.Distinct())
+            {
+                hourly[key] = hourly.GetValueOrDefault(key) + 1;
+            }
+        }
+        await CountAsync(db, hourly, ct);
+        foreach (var m in routed)
+        {
+            db.Audit(now, TriageActor, "Sotong triage", nameof(InboxMessage), m.Id.ToString(), "Routed", to: m.DivisionId?.ToString());
+        }
+        await db.SaveChangesAsync(ct);
+        LogClassified(logger, messages.Count, routed.Count);
+        foreach (var m in messages)
+        {
+            await notifier.PublishAsync(new InboxChange(m.Id, m.DivisionId, "triaged"));
+        }
+    }
+
+    /// <summary>Adds the batch's counts to the hourly table (the district "" row is the topic's total).</summary>
+    private static async Task CountAsync(SotongDbContext db, Dictionary<(DateTime Hour, string Topic, string District), int> counts, CancellationToken ct)
+    {
+        var hours = counts.Keys.Select(k => k.Hour).Distinct().ToList();
+        var topics = counts.Keys.Select(k => k.Topic).Distinct().ToList();
+        var existing = await db.Set<HourlyCount>().Where(h => hours.Contains(h.HourUtc) && topics.Contains(h.Topic)).ToListAsync(ct);
+        var byKey = existing.ToDictionary(h => (h.HourUtc, h.Topic, h.District));
+        foreach (var (key, n) in counts)
+        {
+            if (byKey.TryGetValue(key, out var row))
+            {
+                row.Count += n;
+            }
+            else
+            {
+                db.Add(new HourlyCount { HourUtc = key.Hour, Topic = key.Topic, District = key.District, Count = n });
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Triage classified {Count} messages, routed {Routed}")]
+    private static partial void LogClassified(ILogger logger, int count, int routed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Triage skipped message {MessageId}; the next sweep retries it")]
+    private static partial void LogSkipped(ILogger logger, Exception e, Guid messageId);
+}

@@ -1,0 +1,164 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Transforms.Text;
+using Sotong.Core.Triage.Classify;
+
+namespace Sotong.Core.Triage.Training;
+
+/// <summary>One labelled text: every label is optional except that an example teaches at least one head.</summary>
+public sealed record LabelledText(string Text, string? Kind, string? Topic, string? Division, bool IsTest);
+
+public sealed record TrainingStep(int Percent, string Phase);
+
+/// <summary>How one head did on the held-out examples: macro-F1, accuracy and the confusion matrix (rows = truth).</summary>
+public sealed record HeadMetrics(string[] Labels, int[][] Confusion, double MacroF1, double Accuracy, int TestCount, double[] F1PerLabel);
+
+public sealed record ModelMetrics(int TrainCount, int TestCount, HeadMetrics? Kind, HeadMetrics? Topic, HeadMetrics? Division)
+{
+    /// <summary>Routing (rules + model) on the held-out examples that carry a division; set by the training service.</summary>
+    public double? RoutingAccuracy { get; init; }
+    public int RoutingTestCount { get; init; }
+}
+
+public sealed record TrainedModel(byte[] Bytes, ModelMetrics Metrics);
+
+/// <summary>
+/// Trains the triage model with ML.NET: character 1–3-grams (Korean without a morphological analyser) and word
+/// 1–2-grams (English) over the normalised text, then one maximum-entropy head per label. Deterministic for the same
+/// examples (fixed seed, one thread), so the shipped starter model is reproducible.
+/// </summary>
+public static class ModelTrainer
+{
+    /// <summary>A division head is trained only when the city's examples name at least this many divisions.</summary>
+    public const int MinDivisionExamples = 50;
+
+    public static TrainedModel Train(IReadOnlyList<LabelledText> examples, IProgress<TrainingStep>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        var train = examples.Where(e => !e.IsTest).Select(ToInput).Where(e => e.Text.Length > 0).ToList();
+        var test = examples.Where(e => e.IsTest).ToList();
+        if (train.Count(e => e.Kind.Length > 0) < 12 || train.Count(e => e.Topic.Length > 0) < 12)
+        {
+            throw new InvalidOperationException("Training needs labelled examples of kind and topic.");
+        }
+        var ml = new MLContext(seed: 20261123);
+        progress?.Report(new TrainingStep(5, "featurising"));
+        var all = ml.Data.LoadFromEnumerable(train);
+        var featurizer = ml.Transforms.Text.FeaturizeText("Features", FeaturizerOptions(), nameof(ModelInput.Text)).Fit(all);
+        ct.ThrowIfCancellationRequested();
+
+        var features = ((VectorDataViewType)featurizer.GetOutputSchema(all.Schema)["Features"].Type).Size;
+        progress?.Report(new TrainingStep(20, "kind"));
+        var kind = TrainHead(ml, featurizer, train.Where(e => e.Kind.Length > 0), nameof(ModelInput.Kind), features);
+        ct.ThrowIfCancellationRequested();
+        progress?.Report(new TrainingStep(45, "topic"));
+        var topic = TrainHead(ml, featurizer, train.Where(e => e.Topic.Length > 0), nameof(ModelInput.Topic), features);
+        ct.ThrowIfCancellationRequested();
+        LinearHead? division = null;
+        var withDivision = train.Where(e => e.Division.Length > 0).ToList();
+        if (withDivision.Count >= MinDivisionExamples && withDivision.Select(e => e.Division).Distinct().Count() >= 2)
+        {
+            progress?.Report(new TrainingStep(65, "division"));
+            division = TrainHead(ml, featurizer, withDivision, nameof(ModelInput.Division), features);
+        }
+        ct.ThrowIfCancellationRequested();
+
+        progress?.Report(new TrainingStep(85, "evaluating"));
+        var bytes = TriageModelFile.Write(ml, featurizer, all.Schema, kind, topic, division);
+        // Evaluate what was saved, through the same path the app classifies with.
+        using var model = TextClassifierModel.Load(bytes);
+        var metrics = new ModelMetrics(
+            train.Count,
+            test.Count,
+            Evaluate(test.Where(e => e.Kind is not null).Select(e => (e.Text, e.Kind!)), kind.Labels, t => model.Predict(t).Kind.Label),
+            Evaluate(test.Where(e => e.Topic is not null).Select(e => (e.Text, e.Topic!)), topic.Labels, t => model.Predict(t).Topic.Label),
+            division is null ? null : Evaluate(test.Where(e => e.Division is not null).Select(e => (e.Text, e.Division!)), division.Labels, t => model.Predict(t).Division?.Label ?? ""));
+        progress?.Report(new TrainingStep(100, "done"));
+        return new TrainedModel(bytes, metrics);
+    }
+
+    internal static TextFeaturizingEstimator.Options FeaturizerOptions() => new()
+    {
+        CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+        KeepDiacritics = true,
+        KeepPunctuations = false,
+        KeepNumbers = true,
+        StopWordsRemoverOptions = null,
+        WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
+        CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = true },
+        Norm = TextFeaturizingEstimator.NormFunction.L2,
+    };
+
+    private static ModelInput ToInput(LabelledText e) => new()
+    {
+        Text = TextNormalizer.Normalize(e.Text),
+        Kind = e.Kind ?? "",
+        Topic = e.Topic ?? "",
+        Division = e.Division ?? "",
+    };
+
+    /// <summary>Trains one maximum-entropy head on the featurised rows that carry its label and returns its weights.</summary>
+    private static LinearHead TrainHead(MLContext ml, ITransformer featurizer, IEnumerable<ModelInput> rows, string label, int features)
+    {
+        var data = featurizer.Transform(ml.Data.LoadFromEnumerable(rows));
+        var key = label + "Key";
+        var toKey = ml.Transforms.Conversion.MapValueToKey(key, label, keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue).Fit(data);
+        var keyed = toKey.Transform(data);
+        var trainer = ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+        {
+            LabelColumnName = key,
+            FeatureColumnName = "Features",
+            // One thread keeps training deterministic; the number of passes is SDCA's own (it stops on convergence).
+            NumberOfThreads = 1,
+        }).Fit(keyed);
+        VBuffer<ReadOnlyMemory<char>> values = default;
+        keyed.Schema[key].GetKeyValues(ref values);
+        string[] labels = [.. values.DenseValues().Select(v => v.ToString())];
+        VBuffer<float>[] weights = [];
+        trainer.Model.GetWeights(ref weights, out _);
+        return LinearHead.From(labels, weights, [.. trainer.Model.GetBiases()], features);
+    }
+
+    private static HeadMetrics? Evaluate(IEnumerable<(string Text, string Truth)> cases, string[] labels, Func<string, string> predict)
+    {
+        var list = cases.ToList();
+        if (list.Count == 0)
+        {
+            return null;
+        }
+        var index = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
+        var n = labels.Length;
+        var confusion = Enumerable.Range(0, n).Select(_ => new int[n]).ToArray();
+        var correct = 0;
+        var counted = 0;
+        foreach (var (text, truth) in list)
+        {
+            if (!index.TryGetValue(truth, out var t))
+            {
+                continue; // a label the model never saw in training cannot be predicted; it still counts as wrong below
+            }
+            var predicted = predict(text);
+            counted++;
+            if (index.TryGetValue(predicted, out var p))
+            {
+                confusion[t][p]++;
+                if (p == t)
+                {
+                    correct++;
+                }
+            }
+        }
+        var f1 = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var tp = confusion[i][i];
+            var fp = Enumerable.Range(0, n).Sum(r => r == i ? 0 : confusion[r][i]);
+            var fn = confusion[i].Sum() - tp;
+            f1[i] = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+        }
+        var present = Enumerable.Range(0, n).Where(i => confusion[i].Sum() > 0).ToList();
+        var macro = present.Count == 0 ? 0 : present.Average(i => f1[i]);
+        return new HeadMetrics(labels, confusion, Math.Round(macro, 4), Math.Round(list.Count == 0 ? 0 : (double)correct / list.Count, 4), list.Count, [.. f1.Select(f => Math.Round(f, 4))]);
+    }
+}

@@ -1,0 +1,198 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sotong.Core.Common;
+using Sotong.Core.Triage.Classify;
+
+namespace Sotong.Core.Triage.Training;
+
+/// <summary>
+/// Trains models in the background, one at a time, and writes their progress and metrics onto their row as it goes.
+/// On a database with no model yet it trains the starter model from the shipped corpus and makes it live; every later
+/// model waits for an administrator to promote it.
+/// </summary>
+public sealed partial class TrainingService(IDbContextFactory<SotongDbContext> dbFactory, TriageEngine engine, TimeProvider time, ILogger<TrainingService> logger, bool trainStarter = true)
+    : BackgroundService
+{
+    private readonly Channel<Guid> _queue = Channel.CreateUnbounded<Guid>();
+
+    /// <summary>Creates a queued model row and starts training it.</summary>
+    public async Task<TriageModelVersion> QueueAsync(TrainingTrigger trigger, string? requestedBy, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var model = await NewRowAsync(db, trigger, requestedBy, ct);
+        await _queue.Writer.WriteAsync(model.Id, ct);
+        return model;
+    }
+
+    /// <summary>Trains a queued model now, on the caller's task (the command line, where no host runs).</summary>
+    public Task TrainNowAsync(Guid id, CancellationToken ct) => TrainAsync(id, ct);
+
+    /// <summary>Creates a queued model row without starting it (for <see cref="TrainNowAsync"/>).</summary>
+    public async Task<TriageModelVersion> CreateAsync(TrainingTrigger trigger, string? requestedBy, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await NewRowAsync(db, trigger, requestedBy, ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await StartUpAsync(stoppingToken);
+            await foreach (var id in _queue.Reader.ReadAllAsync(stoppingToken))
+            {
+                await TrainAsync(id, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task StartUpAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Training that a stop interrupted starts again.
+        var unfinished = await db.Set<TriageModelVersion>().Where(m => m.State == ModelState.Queued || m.State == ModelState.Training).OrderBy(m => m.Number).ToListAsync(ct);
+        if (trainStarter && !await db.Set<TriageModelVersion>().AnyAsync(ct))
+        {
+            unfinished.Add(await NewRowAsync(db, TrainingTrigger.Starter, "Sotong", ct));
+        }
+        foreach (var m in unfinished)
+        {
+            await _queue.Writer.WriteAsync(m.Id, ct);
+        }
+        await engine.ReloadAsync(ct);
+    }
+
+    private async Task<TriageModelVersion> NewRowAsync(SotongDbContext db, TrainingTrigger trigger, string? requestedBy, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var next = (await db.Set<TriageModelVersion>().MaxAsync(m => (int?)m.Number, ct) ?? 0) + 1;
+            var model = new TriageModelVersion { Number = next, State = ModelState.Queued, Trigger = trigger, RequestedByName = requestedBy, CreatedAtUtc = time.GetUtcNow().UtcDateTime };
+            db.Add(model);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return model;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another node took the number; take the next one.
+                db.Entry(model).State = EntityState.Detached;
+            }
+        }
+    }
+
+    private async Task TrainAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var model = await db.Set<TriageModelVersion>().SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (model is null || model.State is ModelState.Ready or ModelState.Failed)
+        {
+            return;
+        }
+        model.State = ModelState.Training;
+        model.Phase = "loading examples";
+        model.Percent = 1;
+        await db.SaveChangesAsync(ct);
+        var number = model.Number;
+        LogTraining(logger, number, model.Trigger);
+        try
+        {
+            TrainedModel trained;
+            List<LabelledText> cityExamples = [];
+            if (model.Trigger == TrainingTrigger.Starter)
+            {
+                trained = await StarterCorpus.StarterModelAsync();
+            }
+            else
+            {
+                var stored = await db.Set<TrainingExample>().AsNoTracking().ToListAsync(ct);
+                cityExamples = [.. stored.Select(e => new LabelledText(e.Text, e.Intent?.ToString(), e.Topic, e.DivisionId?.ToString(), e.IsTest))];
+                var examples = StarterCorpus.Examples().Concat(cityExamples).ToList();
+                var progress = new ProgressWriter(dbFactory, id);
+                trained = await Task.Run(() => ModelTrainer.Train(examples, progress, ct), ct);
+                await progress.FlushAsync(ct);
+            }
+            var metrics = trained.Metrics;
+            var routingCases = cityExamples.Where(e => e.IsTest && e.Division is not null).ToList();
+            if (routingCases.Count > 0)
+            {
+                // Routing as the app would do it with this model: the live rules, then the model's division head.
+                using var candidate = TextClassifierModel.Load(trained.Bytes);
+                var snapshot = engine.Current;
+                var table = snapshot?.Table ?? await LoadTableAsync(db, ct);
+                var threshold = snapshot?.ModelDivisionThreshold ?? new TriageSettings().ModelDivisionThreshold;
+                var right = routingCases.Count(e => Classifier.Classify(candidate, number, table, e.Text, threshold).DivisionId?.ToString() == e.Division);
+                metrics = metrics with { RoutingAccuracy = Math.Round((double)right / routingCases.Count, 4), RoutingTestCount = routingCases.Count };
+            }
+            await db.Entry(model).ReloadAsync(ct);
+            model.Bytes = trained.Bytes;
+            model.State = ModelState.Ready;
+            model.Percent = 100;
+            model.Phase = "done";
+            model.TrainCount = metrics.TrainCount;
+            model.TestCount = metrics.TestCount;
+            model.KindMacroF1 = metrics.Kind?.MacroF1;
+            model.TopicMacroF1 = metrics.Topic?.MacroF1;
+            model.DivisionAccuracy = metrics.Division?.Accuracy;
+            model.RoutingAccuracy = metrics.RoutingAccuracy;
+            model.MetricsJson = JsonSerializer.Serialize(metrics);
+            model.FinishedAtUtc = time.GetUtcNow().UtcDateTime;
+            if (!await db.Set<TriageModelVersion>().AnyAsync(m => m.IsActive, ct))
+            {
+                // The first model a city has goes live by itself; after that a person decides.
+                model.IsActive = true;
+                model.PromotedAtUtc = model.FinishedAtUtc;
+                model.PromotedByName = "Sotong";
+            }
+            await db.SaveChangesAsync(ct);
+            LogTrained(logger, number, metrics.Kind?.MacroF1 ?? 0, metrics.Topic?.MacroF1 ?? 0);
+            await engine.ReloadAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(logger, e, number);
+            await db.Entry(model).ReloadAsync(ct);
+            model.State = ModelState.Failed;
+            model.Phase = "failed";
+            model.Error = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+            model.FinishedAtUtc = time.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private static async Task<Routing.RoutingTable> LoadTableAsync(SotongDbContext db, CancellationToken ct) =>
+        new([.. (await db.Set<Routing.RoutingRule>().AsNoTracking().ToListAsync(ct)).Select(Routing.RouteRule.From)]);
+
+    /// <summary>Writes each phase onto the model row (from the training thread; the last write is awaited).</summary>
+    private sealed class ProgressWriter(IDbContextFactory<SotongDbContext> dbFactory, Guid id) : IProgress<TrainingStep>
+    {
+        private Task _last = Task.CompletedTask;
+
+        public void Report(TrainingStep value) => _last = _last.ContinueWith(_ => WriteAsync(value), TaskScheduler.Default).Unwrap();
+
+        public Task FlushAsync(CancellationToken ct) => _last.WaitAsync(ct);
+
+        private async Task WriteAsync(TrainingStep step)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            await db.Set<TriageModelVersion>().Where(m => m.Id == id && m.State == ModelState.Training)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Percent, step.Percent).SetProperty(m => m.Phase, step.Phase));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training triage model {Number} ({Trigger})")]
+    private static partial void LogTraining(ILogger logger, int number, TrainingTrigger trigger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Triage model {Number} trained: kind macro-F1 {Kind}, topic macro-F1 {Topic}")]
+    private static partial void LogTrained(ILogger logger, int number, double kind, double topic);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Training triage model {Number} failed")]
+    private static partial void LogFailed(ILogger logger, Exception e, int number);
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Sotong.BrowserTests;
+
+/// <summary>The triage screens in Chromium: the queue's one-click correction, the model page, the routing editor.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class TriageBrowserTests(BrowserFixture fixture)
+{
+    private async Task<HttpClient> ApiAsync(string email)
+    {
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(fixture.BaseUrl) };
+        (await http.PostAsJsonAsync("/api/v1/auth/signin", new { email, password = "Sotong-demo-2026!" })).EnsureSuccessStatusCode();
+        return http;
+    }
+
+    private static async Task WaitForLiveModelAsync(HttpClient admin)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var models = await admin.GetFromJsonAsync<JsonElement>("/api/v1/triage/models");
+            if (models.EnumerateArray().Any(m => m.GetProperty("isActive").GetBoolean()))
+            {
+                return;
+            }
+            await Task.Delay(300);
+        }
+        throw new TimeoutException("The starter model did not go live.");
+    }
+
+    [Fact]
+    public async Task Given_a_message_below_the_threshold_When_an_officer_corrects_it_in_the_queue_Then_it_leaves_the_queue_routed()
+    {
+        using var admin = await ApiAsync("admin@sotong.example");
+        await WaitForLiveModelAsync(admin);
+        var settings = await admin.GetFromJsonAsync<JsonElement>("/api/v1/triage/settings");
+        var strict = new
+        {
+            confidenceThreshold = 0.999, modelDivisionThreshold = settings.GetProperty("modelDivisionThreshold").GetDouble(),
+            spikeRatio = settings.GetProperty("spikeRatio").GetDouble(), spikeMinimum = settings.GetProperty("spikeMinimum").GetInt32(),
+            version = settings.GetProperty("version").GetInt32(),
+        };
+        var saved = await (await admin.PutAsJsonAsync("/api/v1/triage/settings", strict)).Content.ReadFromJsonAsync<JsonElement>();
+        try
+        {
+            var officer = await fixture.NewPageAsync();
+            await BrowserFixture.SignInAsync(officer, "comms@sotong.example");
+            await officer.GotoAsync("/staff/triage");
+            await officer.Locator("[data-testid=triage-queue]").WaitForAsync();
+            await officer.WaitForTimeoutAsync(1000); // the live island connects
+
+            var tag = Guid.NewGuid().ToString("N")[..8];
+            using var http = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
+            var response = await http.PostAsJsonAsync("/api/v1/messages", new { text = $"동네 놀이터 옆 공터 용도가 궁금합니다 {tag}" });
+            var receipt = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receiptNumber").GetString()!;
+
+            // It appears in the open queue without a reload.
+            var item = officer.Locator($"li[data-receipt='{receipt}']");
+            await item.WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
+            await item.Locator("select[id^=topic-]").SelectOptionAsync("environment");
+            await item.Locator("select[id^=division-]").SelectOptionAsync(new SelectOptionValue { Label = "푸른도시여가국 · 공원여가정책과" });
+            await item.Locator("[data-testid=queue-save]").ClickAsync();
+            await officer.Locator("[data-testid=queue-status]").Filter(new LocatorFilterOptions { HasText = receipt }).WaitForAsync();
+            (await item.CountAsync()).ShouldBe(0);
+
+            // The message page says why it is where it is.
+            await officer.GotoAsync("/staff/inbox?q=" + receipt);
+            await officer.ClickAsync($"tr[data-receipt='{receipt}'] a");
+            await officer.Locator("[data-testid=triage-state]").WaitForAsync();
+            (await officer.Locator("[data-testid=triage-state]").TextContentAsync())!.ShouldBe("담당자 확인");
+            (await officer.Locator("[data-testid=triage-topic]").TextContentAsync())!.ShouldContain("환경·청소");
+            (await officer.Locator("[data-testid=triage-division]").TextContentAsync())!.ShouldContain("공원여가정책과");
+            (await officer.Locator("[data-testid=triage-reason]").TextContentAsync())!.ShouldContain("담당자가 지정");
+        }
+        finally
+        {
+            var restore = new
+            {
+                confidenceThreshold = settings.GetProperty("confidenceThreshold").GetDouble(), modelDivisionThreshold = strict.modelDivisionThreshold,
+                spikeRatio = strict.spikeRatio, spikeMinimum = strict.spikeMinimum, version = saved.GetProperty("version").GetInt32(),
+            };
+            (await admin.PutAsJsonAsync("/api/v1/triage/settings", restore)).EnsureSuccessStatusCode();
+        }
+    }
+
+    [Fact]
+    public async Task Given_the_model_page_Then_the_live_model_its_metrics_and_confusion_matrix_show_and_axe_is_clean()
+    {
+        using var admin = await ApiAsync("admin@sotong.example");
+        await WaitForLiveModelAsync(admin);
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "admin@sotong.example");
+        await page.GotoAsync("/staff/triage/models");
+        await page.Locator("[data-testid=live]").WaitForAsync();
+        await page.Locator("[data-testid=confusion-Kind]").WaitForAsync();
+        // Six kinds: a 6 × 6 matrix, and the bar chart drawn by chart.js.
+        (await page.Locator("[data-testid=confusion-Kind] tbody tr").CountAsync()).ShouldBe(6);
+        await page.WaitForFunctionAsync("() => window.Chart !== undefined && document.querySelector('#f1-Kind') !== null");
+        (await AccessibilityTests.SeriousViolationsAsync(page)).ShouldBeEmpty();
+
+        foreach (var path in new[] { "/staff/triage", "/staff/triage/routing" })
+        {
+            await page.GotoAsync(path);
+            await page.Locator("h1").WaitForAsync();
+            (await AccessibilityTests.SeriousViolationsAsync(page)).ShouldBeEmpty();
+        }
+        (await page.Locator("[data-testid=rules] tbody tr").CountAsync()).ShouldBeGreaterThan(10);
+    }
+
+    [Fact]
+    public async Task Given_the_routing_editor_When_a_rule_is_added_Then_trying_a_sentence_shows_it_matched()
+    {
+        using var admin = await ApiAsync("admin@sotong.example");
+        await WaitForLiveModelAsync(admin);
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "comms@sotong.example");
+        await page.GotoAsync("/staff/triage/routing");
+        await page.Locator("[data-testid=rule-form]").WaitForAsync();
+        await page.WaitForTimeoutAsync(1000);
+        var word = "띵동" + Guid.NewGuid().ToString("N")[..4];
+        await page.SelectOptionAsync("#rule-topic", "transport");
+        await page.FillAsync("#rule-keywords", word);
+        await page.SelectOptionAsync("#rule-division", new SelectOptionValue { Label = "도시교통실 · 보행자전거과" });
+        await page.ClickAsync("[data-testid=rule-save]");
+        await page.Locator("[data-testid=rule-notice]").WaitForAsync();
+        (await page.Locator("[data-testid=rules]").TextContentAsync())!.ShouldContain(word);
+
+        await page.FillAsync("#try-text", $"{word} 문제로 지하철역 앞 교통이 엉망이에요. 버스도 안 오고 차도 꽉 막혀요");
+        await page.ClickAsync("[data-testid=try-classify]");
+        var result = (await page.Locator("[data-testid=try-result]").TextContentAsync())!;
+        result.ShouldContain("교통");
+        result.ShouldContain("보행자전거과");
+        result.ShouldContain($"키워드 \"{word}\"");
+    }
+}
