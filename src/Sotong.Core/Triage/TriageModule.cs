@@ -8,6 +8,7 @@ using Sotong.Core.Common.Data;
 using Sotong.Core.Common.Security;
 using Sotong.Core.Triage.Classify;
 using Sotong.Core.Triage.Decisions;
+using Sotong.Core.Triage.Grouping;
 using Sotong.Core.Triage.Routing;
 using Sotong.Core.Triage.Taxonomy;
 using Sotong.Core.Triage.Training;
@@ -42,6 +43,7 @@ public static class TriageModule
         builder.Services.AddScoped<ModelsHandler>();
         builder.Services.AddScoped<ImportTrainingDataHandler>();
         builder.Services.AddScoped<EmergingIssuesHandler>();
+        builder.Services.AddScoped<GroupReplyHandler>();
         return builder;
     }
 
@@ -56,6 +58,7 @@ public static class TriageModule
         ModelEndpoints.Map(triage);
         ImportTrainingDataEndpoint.Map(triage);
         EmergingIssueEndpoints.Map(triage);
+        GroupReplyEndpoints.Map(triage);
         return app;
     }
 }

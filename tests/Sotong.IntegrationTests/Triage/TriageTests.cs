@@ -321,6 +321,19 @@ public abstract class TriageTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var group = (await comms.GetFromJsonAsync<List<GroupMemberDto>>($"/api/v1/triage/messages/{ids[1]}/group"))!;
         group.Select(g => g.MessageId).ShouldBe(ids, ignoreOrder: true);
 
+        // One answer reaches all three, each recorded on its own message.
+        var answered = await comms.PostAsJsonAsync($"/api/v1/triage/messages/{ids[0]}/group/reply", new { text = "포트홀은 오늘 중으로 보수하겠습니다. 불편을 드려 죄송합니다." });
+        answered.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var results = (await answered.Content.ReadFromJsonAsync<List<JsonElement>>())!;
+        results.Select(r => r.GetProperty("messageId").GetGuid()).ShouldBe(ids, ignoreOrder: true);
+        foreach (var id in ids)
+        {
+            var detail = (await comms.GetFromJsonAsync<InboxDetailDto>($"/api/v1/inbox/{id}"))!;
+            detail.AnswerText.ShouldBe("포트홀은 오늘 중으로 보수하겠습니다. 불편을 드려 죄송합니다.");
+            detail.Status.ShouldBe("Answered");
+        }
+        (await comms.PostAsJsonAsync($"/api/v1/triage/messages/{ids[0]}/group/reply", new { text = "" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
         var elsewhere = await SubmitAsync($"무악재로 {Random.Shared.Next(100, 999)} 앞 도로에 포트홀이 크게 생겨서 차가 덜컹거려요. 밤에는 안 보여서 위험합니다.", "010-2000-0004");
         (await DecisionAsync(comms, elsewhere)).GroupId.ShouldNotBe(decisions[0].GroupId);
     }

@@ -144,7 +144,7 @@ public sealed partial class Fingerprint
 }
 
 /// <summary>
-/// Groups near-duplicates among recent messages of the same topic: the same copy-pasted text, or the same incident at
+/// Groups near-duplicates among recent messages: the same copy-pasted text, or the same incident at
 /// the same place told in other words. Candidates come from MinHash bands (similar text) and from the places named;
 /// a candidate joins when the text is close (Jaccard ≥ <see cref="SameText"/> or containment ≥
 /// <see cref="Contained"/>), or when it names the same concrete place and the text is at least somewhat alike.
@@ -206,11 +206,13 @@ public sealed class NearDuplicateIndex(TimeSpan window)
             var bestScore = -1.0;
             foreach (var candidate in Candidates(print))
             {
-                if (candidate.Topic != topic || candidate.MessageId == messageId || !Same(print, candidate.Print))
+                // The topic is not required to agree (the classifier can differ on two wordings of one pothole); it
+                // only breaks ties.
+                if (candidate.MessageId == messageId || !Same(print, candidate.Print))
                 {
                     continue;
                 }
-                var score = print.Jaccard(candidate.Print) + 0.1 * print.SharedPlaces(candidate.Print);
+                var score = print.Jaccard(candidate.Print) + 0.1 * print.SharedPlaces(candidate.Print) + (candidate.Topic == topic ? 0.05 : 0);
                 if (score > bestScore)
                 {
                     best = candidate;
