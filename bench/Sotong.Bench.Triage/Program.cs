@@ -87,30 +87,39 @@ using (var model = TextClassifierModel.Load(withHistory.Bytes))
     Console.WriteLine($"| {calls / total.Elapsed.TotalSeconds:N0}/s | {P(0.50):0.000} ms | {P(0.95):0.000} ms | {P(0.99):0.000} ms | {latencies[^1]:0.00} ms | {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3} |");
 }
 
-// 4. Near-duplicate grouping on the labelled pairs.
+// 4. Near-duplicate grouping on the labelled pairs: thresholds were tuned on the even lines, so the odd lines are the
+// honest figure.
 var pairs = File.ReadLines(Path.Combine(data, "pairs.jsonl")).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<Pair>(l)!).ToList();
-int tp = 0, fp = 0, fn = 0, tn = 0;
-var misses = new List<string>();
-foreach (var p in pairs)
-{
-    var same = NearDuplicateIndex.Same(Fingerprint.Of(p.A), Fingerprint.Of(p.B));
-    (tp, fp, fn, tn) = (same, p.Same) switch
-    {
-        (true, true) => (tp + 1, fp, fn, tn),
-        (true, false) => (tp, fp + 1, fn, tn),
-        (false, true) => (tp, fp, fn + 1, tn),
-        _ => (tp, fp, fn, tn + 1),
-    };
-    if (same != p.Same && misses.Count < 6)
-    {
-        misses.Add($"  - {(p.Same ? "missed" : "wrongly joined")} ({p.Note}): «{Short(p.A)}» / «{Short(p.B)}»");
-    }
-}
 Console.WriteLine($"\n## 4. Near-duplicate grouping on data/triage/pairs.jsonl ({pairs.Count} pairs: {pairs.Count(p => p.Same)} same, {pairs.Count(p => !p.Same)} different)");
-Console.WriteLine($"| precision | recall | F1 | TP | FP | FN | TN |\n|---|---|---|---|---|---|---|");
-var precision = tp / (double)Math.Max(1, tp + fp);
-var recall = tp / (double)Math.Max(1, tp + fn);
-Console.WriteLine($"| {precision:0.000} | {recall:0.000} | {2 * precision * recall / Math.Max(1e-9, precision + recall):0.000} | {tp} | {fp} | {fn} | {tn} |");
+Console.WriteLine("| pairs | precision | recall | F1 | TP | FP | FN | TN |\n|---|---|---|---|---|---|---|---|");
+var misses = new List<string>();
+foreach (var (name, subset) in new[]
+{
+    ("odd lines (held out from tuning)", pairs.Where((_, i) => i % 2 == 1).ToList()),
+    ("even lines (thresholds tuned on these)", pairs.Where((_, i) => i % 2 == 0).ToList()),
+    ("all", pairs),
+})
+{
+    int tp = 0, fp = 0, fn = 0, tn = 0;
+    foreach (var p in subset)
+    {
+        var same = NearDuplicateIndex.Same(Fingerprint.Of(p.A), Fingerprint.Of(p.B));
+        (tp, fp, fn, tn) = (same, p.Same) switch
+        {
+            (true, true) => (tp + 1, fp, fn, tn),
+            (true, false) => (tp, fp + 1, fn, tn),
+            (false, true) => (tp, fp, fn + 1, tn),
+            _ => (tp, fp, fn, tn + 1),
+        };
+        if (name == "all" && same != p.Same && misses.Count < 8)
+        {
+            misses.Add($"  - {(p.Same ? "missed" : "wrongly joined")} ({p.Note}): «{Short(p.A)}» / «{Short(p.B)}»");
+        }
+    }
+    var precision = tp / (double)Math.Max(1, tp + fp);
+    var recall = tp / (double)Math.Max(1, tp + fn);
+    Console.WriteLine($"| {name} | {precision:0.000} | {recall:0.000} | {2 * precision * recall / Math.Max(1e-9, precision + recall):0.000} | {tp} | {fp} | {fn} | {tn} |");
+}
 Console.WriteLine("Examples of errors:");
 misses.ForEach(Console.WriteLine);
 return 0;

@@ -6,16 +6,29 @@ namespace Sotong.Core.Triage.Grouping;
 /// <summary>What grouping knows about one message: its shingles and the places it names.</summary>
 public sealed partial class Fingerprint
 {
-    private Fingerprint(HashSet<ulong> shingles, HashSet<string> places, ulong[] minHash)
+    private Fingerprint(HashSet<ulong> shingles, HashSet<ulong> bigrams, HashSet<string> numbered, HashSet<string> named, ulong[] minHash)
     {
         Shingles = shingles;
-        Places = places;
+        Bigrams = bigrams;
+        NumberedPlaces = numbered;
+        NamedPlaces = named;
         MinHash = minHash;
     }
 
+    /// <summary>Character trigrams of the text without spaces (digits kept: exit 3 is not exit 1).</summary>
     public HashSet<ulong> Shingles { get; }
-    /// <summary>Concrete places: "세종대로 110", "3번 출구", "시청역", "망원동" — normalised, spaces removed.</summary>
-    public HashSet<string> Places { get; }
+
+    /// <summary>Character bigrams: kinder to paraphrase ("포트홀 신고" / "포트홀이 생겼어요").</summary>
+    public HashSet<ulong> Bigrams { get; }
+
+    /// <summary>Places with a number: "세종대로 110", "3번출구", "325-38번지" — exact spots.</summary>
+    public HashSet<string> NumberedPlaces { get; }
+
+    /// <summary>Named places: "시청역", "망원동", "솔밭근린공원" — areas, some large.</summary>
+    public HashSet<string> NamedPlaces { get; }
+
+    public IEnumerable<string> Places => NumberedPlaces.Concat(NamedPlaces);
+
     public ulong[] MinHash { get; }
 
     public const int Hashes = 48;
@@ -23,27 +36,34 @@ public sealed partial class Fingerprint
 
     public static Fingerprint Of(string text)
     {
-        var normalized = TextNormalizer.Normalize(PhoneNumbers().Replace(text ?? "", " "));
+        var normalized = TextNormalizer.ForMatching(PhoneNumbers().Replace(text ?? "", " "));
         var compact = normalized.Replace(" ", "", StringComparison.Ordinal);
         var shingles = new HashSet<ulong>();
-        for (var i = 0; i + 3 <= compact.Length; i++)
+        var bigrams = new HashSet<ulong>();
+        for (var i = 0; i + 2 <= compact.Length; i++)
         {
-            shingles.Add(Fnv(compact.AsSpan(i, 3)));
+            bigrams.Add(Fnv(compact.AsSpan(i, 2)));
+            if (i + 3 <= compact.Length)
+            {
+                shingles.Add(Fnv(compact.AsSpan(i, 3)));
+            }
         }
         if (shingles.Count == 0 && compact.Length > 0)
         {
             shingles.Add(Fnv(compact));
         }
-        var places = new HashSet<string>(StringComparer.Ordinal);
-        // Places keep their real digits (the normaliser folds digits, which would make every address alike).
-        var raw = (text ?? "").Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant();
-        foreach (Match m in NumberedPlace().Matches(raw))
+        var numbered = new HashSet<string>(StringComparer.Ordinal);
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match m in NumberedPlace().Matches(normalized))
         {
-            places.Add(m.Value.Replace(" ", "", StringComparison.Ordinal));
+            numbered.Add(m.Value.Replace(" ", "", StringComparison.Ordinal));
         }
-        foreach (Match m in NamedPlace().Matches(raw))
+        foreach (Match m in NamedPlace().Matches(normalized))
         {
-            places.Add(m.Value);
+            if (!NotPlaces.Contains(m.Value))
+            {
+                named.Add(m.Value);
+            }
         }
         var minHash = new ulong[Hashes];
         Array.Fill(minHash, ulong.MaxValue);
@@ -58,15 +78,35 @@ public sealed partial class Fingerprint
                 }
             }
         }
-        return new Fingerprint(shingles, places, minHash);
+        return new Fingerprint(shingles, bigrams, numbered, named, minHash);
     }
 
-    /// <summary>Jaccard similarity of the shingle sets.</summary>
+    /// <summary>Jaccard similarity of the trigram sets.</summary>
     public double Jaccard(Fingerprint other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        var inter = Intersection(other);
-        var union = Shingles.Count + other.Shingles.Count - inter;
+        return JaccardOf(Shingles, other.Shingles);
+    }
+
+    /// <summary>Jaccard similarity of the bigram sets.</summary>
+    public double BigramJaccard(Fingerprint other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return JaccardOf(Bigrams, other.Bigrams);
+    }
+
+    private static double JaccardOf(HashSet<ulong> a, HashSet<ulong> b)
+    {
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        var inter = 0;
+        foreach (var s in small)
+        {
+            if (large.Contains(s))
+            {
+                inter++;
+            }
+        }
+        var union = a.Count + b.Count - inter;
         return union == 0 ? 0 : (double)inter / union;
     }
 
@@ -81,8 +121,21 @@ public sealed partial class Fingerprint
     public int SharedPlaces(Fingerprint other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return Places.Count(other.Places.Contains);
+        return NumberedPlaces.Count(other.NumberedPlaces.Contains) + NamedPlaces.Count(other.NamedPlaces.Contains);
     }
+
+    /// <summary>Both name exact spots and none of them is the same: two incidents, however alike the wording.</summary>
+    public bool DifferentSpot(Fingerprint other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return NumberedPlaces.Count > 0 && other.NumberedPlaces.Count > 0 && !NumberedPlaces.Overlaps(other.NumberedPlaces);
+    }
+
+    // Words the named-place pattern catches that are not places.
+    private static readonly HashSet<string> NotPlaces = new(StringComparer.Ordinal)
+    {
+        "활동", "행동", "자동", "이동", "운동", "감동", "노동", "작동", "출동", "지역", "구역", "영역", "무역", "공동", "변동", "연동", "충동",
+    };
 
     public IEnumerable<ulong> BandKeys()
     {
@@ -138,24 +191,26 @@ public sealed partial class Fingerprint
     [GeneratedRegex(@"[가-힣]{1,10}(?:대로|로|길)\s?\d{1,4}(?:-\d{1,4})?(?:번지)?|\d{1,4}(?:-\d{1,4})?\s?(?:번\s?출구|번지|번\s?버스|번|동|호선|호)|(?:exit|bus|line|no\.?)\s?\d{1,4}|\d{1,4}\s+[a-z]+\s+(?:st|street|rd|road|ave|avenue)\b")]
     private static partial Regex NumberedPlace();
 
-    // Named places: "시청역", "망원동", "한강공원", "○○초등학교", "○○아파트", "○○사거리", "○○교차로", "○○시장", "○○주민센터"
-    [GeneratedRegex(@"[가-힣]{2,10}(?:역|동|공원|초등학교|중학교|고등학교|아파트|사거리|삼거리|교차로|시장|주민센터|터널|다리|대교|육교|정류장|놀이터|도서관|체육관)(?![가-힣])")]
+    // Named places: "시청역", "망원동", "한강공원", "○○초등학교", "○○아파트", "○○사거리", "중랑천", "도봉산", "○○행정복지센터" —
+    // also when a particle or 앞/옆/입구 is glued on ("놀이터에서", "센터앞").
+    [GeneratedRegex(@"(?<![가-힣])[가-힣]{1,10}?(?:역|동|공원|근린공원|초등학교|중학교|고등학교|아파트|사거리|삼거리|오거리|교차로|시장|주민센터|행정복지센터|복지관|보건소|센터|터널|다리|대교|육교|정류장|정류소|놀이터|도서관|체육관|천|산|광장|터미널|병원|빌라|상가)(?=(?:에서|에|의|앞|옆|쪽|뒤|은|는|이|가|을|를|으로|로|도|입구|근처|정문|후문|건너편)?(?:[^가-힣]|$))")]
     private static partial Regex NamedPlace();
 }
 
 /// <summary>
 /// Groups near-duplicates among recent messages: the same copy-pasted text, or the same incident at
-/// the same place told in other words. Candidates come from MinHash bands (similar text) and from the places named;
-/// a candidate joins when the text is close (Jaccard ≥ <see cref="SameText"/> or containment ≥
-/// <see cref="Contained"/>), or when it names the same concrete place and the text is at least somewhat alike.
+/// the same place told in other words. Candidates come from MinHash bands (similar text) and from the places named.
+/// When both messages say where, they join only if they name a common place (and no two different numbered spots) and
+/// share a little wording (bigram Jaccard ≥ <see cref="SamePlaceText"/>); otherwise the text must be close (trigram
+/// Jaccard ≥ <see cref="SameText"/>, or one contained in the other ≥ <see cref="Contained"/>).
 /// One index per node, rebuilt from the database on start; a window of recent days is kept.
 /// </summary>
 public sealed class NearDuplicateIndex(TimeSpan window)
 {
-    public const double SameText = 0.5;
-    public const double Contained = 0.75;
-    public const double SamePlaceText = 0.12;
-    public const double DifferentPlaceText = 0.85;
+    // Tuned on the even lines of data/triage/pairs.jsonl and measured on the odd ones (docs/benchmarks.md).
+    public const double SameText = 0.3;
+    public const double Contained = 0.6;
+    public const double SamePlaceText = 0.08;
 
     private sealed record Entry(Guid MessageId, Guid GroupId, string Topic, DateTime AtUtc, Fingerprint Print);
 
@@ -181,11 +236,16 @@ public sealed class NearDuplicateIndex(TimeSpan window)
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         var jaccard = a.Jaccard(b);
-        if (a.Places.Count > 0 && b.Places.Count > 0)
+        var bothSayWhere = a.Places.Any() && b.Places.Any();
+        if (a.DifferentSpot(b) || (bothSayWhere && a.SharedPlaces(b) == 0))
         {
-            // Both say where: the same place needs only a little shared wording; different places almost all of it
-            // (one template, two potholes).
-            return a.SharedPlaces(b) > 0 ? jaccard >= SamePlaceText : jaccard >= DifferentPlaceText;
+            // One template, two spots (exit 3 and exit 1; lot 325-38 and 916-32; 대림동 and 영등포동).
+            return false;
+        }
+        if (bothSayWhere)
+        {
+            // The same place told in other words: a little shared wording is enough.
+            return a.BigramJaccard(b) >= SamePlaceText;
         }
         if (jaccard >= SameText)
         {
