@@ -51,10 +51,12 @@ using (var cityModel = TextClassifierModel.Load(withHistory.Bytes))
     var rulesOnly = Accuracy(h => Classifier.Classify(starterModel, 1, table, h.Text, 0.5).DivisionId);
     var modelOnly = Accuracy(h => Guid.TryParse(cityModel.Predict(h.Text).Division?.Label, out var g) ? g : null);
     var combined = Accuracy(h => Classifier.Classify(cityModel, 2, table, h.Text, 0.5).DivisionId);
+    var learnedFirst = Accuracy(h => Classifier.Classify(cityModel, 2, table, h.Text, 0.5, preferLearned: true).DivisionId);
     Console.WriteLine($"| routing on {held.Count} held-out history messages | accuracy |\n|---|---|");
     Console.WriteLine($"| routing table with the starter model's topic (before the import) | {rulesOnly:0.000} |");
     Console.WriteLine($"| the new model's division head alone | {modelOnly:0.000} |");
-    Console.WriteLine($"| **rules + new model, as the app routes** | **{combined:0.000}** |");
+    Console.WriteLine($"| **rules + new model, as the app routes by default** (keyword rules first) | **{combined:0.000}** |");
+    Console.WriteLine($"| rules + new model with \"prefer the learned division\" on (the model's sure division before keyword rules) | {learnedFirst:0.000} |");
     PrintHead("Division (new model's head)", withHistory.Metrics.Division!, matrix: false);
 }
 

@@ -7,9 +7,9 @@ using Sotong.Core.Triage.Training;
 namespace Sotong.Core.Triage;
 
 /// <summary>What classification runs on at this moment: the live model, the routing table, the thresholds.</summary>
-public sealed record TriageSnapshot(TextClassifierModel Model, int ModelVersion, RoutingTable Table, double ConfidenceThreshold, double ModelDivisionThreshold)
+public sealed record TriageSnapshot(TextClassifierModel Model, int ModelVersion, RoutingTable Table, double ConfidenceThreshold, double ModelDivisionThreshold, bool PreferLearned = false)
 {
-    public Classification Classify(string text) => Classifier.Classify(Model, ModelVersion, Table, text, ModelDivisionThreshold);
+    public Classification Classify(string text) => Classifier.Classify(Model, ModelVersion, Table, text, ModelDivisionThreshold, PreferLearned);
 }
 
 /// <summary>
@@ -52,7 +52,7 @@ public sealed class TriageEngine(IDbContextFactory<SotongDbContext> dbFactory) :
             var rules = await db.Set<RoutingRule>().AsNoTracking().ToListAsync(ct);
             var settings = await db.Set<TriageSettings>().AsNoTracking().SingleOrDefaultAsync(ct) ?? new TriageSettings();
             var previous = _current;
-            _current = new TriageSnapshot(model!, active.Number, new RoutingTable([.. rules.Select(RouteRule.From)]), settings.ConfidenceThreshold, settings.ModelDivisionThreshold);
+            _current = new TriageSnapshot(model!, active.Number, new RoutingTable([.. rules.Select(RouteRule.From)]), settings.ConfidenceThreshold, settings.ModelDivisionThreshold, settings.PreferLearnedDivision);
             if (owned && previous is not null)
             {
                 // In-flight classifications hold the old snapshot; give them a moment before the engines go.

@@ -13,6 +13,11 @@ public sealed class TriageSettings
     public double ConfidenceThreshold { get; set; } = 0.5;
     /// <summary>The model's division is used (over the topic's catch-all) only when it is at least this sure.</summary>
     public double ModelDivisionThreshold { get; set; } = 0.5;
+    /// <summary>
+    /// When on, a sure division from the model (trained on the city's own history) beats keyword rules; district rules
+    /// still win. Off by default: the routing table is the officers' word.
+    /// </summary>
+    public bool PreferLearnedDivision { get; set; }
     /// <summary>An hour is a spike when it has this many times the usual hourly count…</summary>
     public double SpikeRatio { get; set; } = 4;
     /// <summary>…and at least this many messages.</summary>

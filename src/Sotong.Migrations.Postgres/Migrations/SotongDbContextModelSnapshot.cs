@@ -1198,6 +1198,9 @@ namespace Sotong.Migrations.Postgres.Migrations
                     b.Property<double>("ModelDivisionThreshold")
                         .HasColumnType("double precision");
 
+                    b.Property<bool>("PreferLearnedDivision")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("SpikeMinimum")
                         .HasColumnType("integer");
 

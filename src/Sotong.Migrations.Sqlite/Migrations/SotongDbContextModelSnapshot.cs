@@ -1183,6 +1183,9 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.Property<double>("ModelDivisionThreshold")
                         .HasColumnType("REAL");
 
+                    b.Property<bool>("PreferLearnedDivision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SpikeMinimum")
                         .HasColumnType("INTEGER");
 

@@ -40,11 +40,12 @@ public sealed record Classification(
 /// <summary>
 /// Classification as a pure function of (model, routing table, text): kind and topic from the model; the division
 /// from the most specific matching rule, else from the model's division head when it is sure enough, else from the
-/// topic's catch-all rule. Spam is routed nowhere.
+/// topic's catch-all rule (with <c>preferLearned</c>, a sure learned division comes before keyword rules, after district
+/// rules). Spam is routed nowhere.
 /// </summary>
 public static class Classifier
 {
-    public static Classification Classify(TextClassifierModel model, int modelVersion, RoutingTable table, string text, double modelDivisionThreshold)
+    public static Classification Classify(TextClassifierModel model, int modelVersion, RoutingTable table, string text, double modelDivisionThreshold, bool preferLearned = false)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(table);
@@ -56,7 +57,8 @@ public static class Classifier
             return new Classification(kind, p.Kind.Confidence, p.Topic.Label, p.Topic.Confidence, null, 1, DivisionSource.None, null, null, district, modelVersion);
         }
         var match = table.Match(p.Topic.Label, text, district);
-        if (match is { Rule.Specificity: > 0 })
+        var learnedSure = p.Division is { } sure && sure.Confidence >= modelDivisionThreshold && Guid.TryParse(sure.Label, out _);
+        if (match is { Rule.Specificity: > 0 } && !(preferLearned && learnedSure && match.Rule.District is null))
         {
             return new Classification(kind, p.Kind.Confidence, p.Topic.Label, p.Topic.Confidence, match.Rule.DivisionId, 1, DivisionSource.Rule, match.Rule.Id, match.Keyword, district, modelVersion);
         }

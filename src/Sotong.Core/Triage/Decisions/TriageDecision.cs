@@ -72,10 +72,11 @@ public sealed class TriageDecision
         }
         if (DivisionId != divisionId)
         {
-            DivisionSource = DivisionSource.Officer;
             RuleId = null;
             MatchedKeyword = null;
         }
+        // Confirmed or changed, the division is now a person's decision.
+        DivisionSource = DivisionSource.Officer;
         Intent = intent;
         Topic = topic;
         DivisionId = divisionId;

@@ -131,10 +131,11 @@ public sealed partial class Fingerprint
         return NumberedPlaces.Count > 0 && other.NumberedPlaces.Count > 0 && !NumberedPlaces.Overlaps(other.NumberedPlaces);
     }
 
-    // Words the named-place pattern catches that are not places.
+    // Words the named-place pattern catches that are not places, or are places too generic to tell two apart.
     private static readonly HashSet<string> NotPlaces = new(StringComparer.Ordinal)
     {
         "활동", "행동", "자동", "이동", "운동", "감동", "노동", "작동", "출동", "지역", "구역", "영역", "무역", "공동", "변동", "연동", "충동",
+        "지하철역", "전철역", "버스정류장", "정류장", "우리아파트", "동네공원", "근처공원", "우리동", "저희아파트", "놀이터", "전통시장", "재래시장",
     };
 
     public IEnumerable<ulong> BandKeys()

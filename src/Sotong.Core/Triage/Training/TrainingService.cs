@@ -128,7 +128,8 @@ public sealed partial class TrainingService(IDbContextFactory<SotongDbContext> d
                 var snapshot = engine.Current;
                 var table = snapshot?.Table ?? await LoadTableAsync(db, ct);
                 var threshold = snapshot?.ModelDivisionThreshold ?? new TriageSettings().ModelDivisionThreshold;
-                var right = routingCases.Count(e => Classifier.Classify(candidate, number, table, e.Text, threshold).DivisionId?.ToString() == e.Division);
+                var preferLearned = snapshot?.PreferLearned ?? false;
+                var right = routingCases.Count(e => Classifier.Classify(candidate, number, table, e.Text, threshold, preferLearned).DivisionId?.ToString() == e.Division);
                 metrics = metrics with { RoutingAccuracy = Math.Round((double)right / routingCases.Count, 4), RoutingTestCount = routingCases.Count };
             }
             await db.Entry(model).ReloadAsync(ct);

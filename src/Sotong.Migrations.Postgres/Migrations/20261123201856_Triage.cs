@@ -183,6 +183,7 @@ namespace Sotong.Migrations.Postgres.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ConfidenceThreshold = table.Column<double>(type: "double precision", nullable: false),
                     ModelDivisionThreshold = table.Column<double>(type: "double precision", nullable: false),
+                    PreferLearnedDivision = table.Column<bool>(type: "boolean", nullable: false),
                     SpikeRatio = table.Column<double>(type: "double precision", nullable: false),
                     SpikeMinimum = table.Column<int>(type: "integer", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)

@@ -182,6 +182,7 @@ namespace Sotong.Migrations.Sqlite.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     ConfidenceThreshold = table.Column<double>(type: "REAL", nullable: false),
                     ModelDivisionThreshold = table.Column<double>(type: "REAL", nullable: false),
+                    PreferLearnedDivision = table.Column<bool>(type: "INTEGER", nullable: false),
                     SpikeRatio = table.Column<double>(type: "REAL", nullable: false),
                     SpikeMinimum = table.Column<int>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)

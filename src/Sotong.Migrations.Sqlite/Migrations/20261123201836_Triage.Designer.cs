@@ -11,7 +11,7 @@ using Sotong.Core.Common;
 namespace Sotong.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SotongDbContext))]
-    [Migration("20261123191418_Triage")]
+    [Migration("20261123201836_Triage")]
     partial class Triage
     {
         /// <inheritdoc />
@@ -1185,6 +1185,9 @@ namespace Sotong.Migrations.Sqlite.Migrations
 
                     b.Property<double>("ModelDivisionThreshold")
                         .HasColumnType("REAL");
+
+                    b.Property<bool>("PreferLearnedDivision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("SpikeMinimum")
                         .HasColumnType("INTEGER");

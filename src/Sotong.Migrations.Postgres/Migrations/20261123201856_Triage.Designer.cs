@@ -12,7 +12,7 @@ using Sotong.Core.Common;
 namespace Sotong.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SotongDbContext))]
-    [Migration("20261123191429_Triage")]
+    [Migration("20261123201856_Triage")]
     partial class Triage
     {
         /// <inheritdoc />
@@ -1200,6 +1200,9 @@ namespace Sotong.Migrations.Postgres.Migrations
 
                     b.Property<double>("ModelDivisionThreshold")
                         .HasColumnType("double precision");
+
+                    b.Property<bool>("PreferLearnedDivision")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("SpikeMinimum")
                         .HasColumnType("integer");
