@@ -2,7 +2,8 @@
 # Signed Meta webhooks against Sotong on PostgreSQL, from a separate load-generator process, and the same load
 # against a bare endpoint that does nothing (the machine's ceiling). Prints one line per run and the row check.
 # Needs PostgreSQL running with the sotong role (./test.sh sets both up).
-#   bench/webhook-load.sh [rate] [seconds]      (PG_EXTRA adds Npgsql connection-string options to try)
+#   bench/webhook-load.sh [rate] [seconds]      (PG_EXTRA adds Npgsql connection-string options to try;
+#                                              TRIAGE=false measures the inbox without classification behind it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RATE=${1:-2000}
@@ -22,7 +23,7 @@ work=$(mktemp -d)
 env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
   Database__Provider=Postgres ConnectionStrings__Sotong="$PG;Database=$DB;Maximum Pool Size=64;${PG_EXTRA:-}" \
   Demo__Enabled=true Bench__BareEndpoint=true Logging__LogLevel__Default=Warning "Logging__LogLevel__Sotong.Core.Inbox.Intake=${INTAKE_LOG:-Warning}" \
-  DOTNET_gcServer=${APP_GC_SERVER:-1} \
+  DOTNET_gcServer=${APP_GC_SERVER:-1} Triage__Enabled=${TRIAGE:-true} \
   dotnet src/Sotong.Web/bin/Release/net10.0/Sotong.Web.dll >"$work/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; cp "$work/app.log" /tmp/webhook-load-app.log 2>/dev/null; rm -rf "$work"' EXIT
@@ -37,7 +38,7 @@ curl -sf -b "$jar" -X PUT -H 'content-type: application/json' \
   -d "{\"externalId\":\"$PAGE\",\"credentials\":{\"appSecret\":\"$SECRET\",\"pageAccessToken\":\"unused\"}}" \
   "http://127.0.0.1:$PORT/api/v1/channels/$account/credentials"
 
-load() { dotnet bench/Sotong.Bench.WebhookLoad/bin/Release/net10.0/Sotong.Bench.WebhookLoad.dll "$@" || true; }
+load() { dotnet bench/Sotong.Bench.WebhookLoad/bin/Release/net10.0/Sotong.Bench.WebhookLoad.dll --max-in-flight "${MAX_IN_FLIGHT:-1024}" "$@" || true; }
 echo "warm-up (10 s, not counted):"
 load --url "http://127.0.0.1:$PORT/hooks/meta" --rate 500 --seconds 10 --secret "$SECRET" --page "$PAGE" >/dev/null
 before=$(psql -h 127.0.0.1 -U sotong -d $DB -tAc "SELECT count(*) FROM inbox_message")

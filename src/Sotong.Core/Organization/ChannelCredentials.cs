@@ -33,7 +33,10 @@ public sealed class ChannelCredentials(IDataProtectionProvider provider, IDbCont
 {
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
     private readonly IDataProtector _protector = provider.CreateProtector("Sotong.ChannelCredentials.v1");
+    private readonly Lock _gate = new();
     private volatile CacheEntry? _cache;
+    private Task<CacheEntry>? _refreshing;
+    private int _generation;
 
     public string Protect(IReadOnlyDictionary<string, string> credentials) => _protector.Protect(JsonSerializer.Serialize(credentials));
 
@@ -55,23 +58,64 @@ public sealed class ChannelCredentials(IDataProtectionProvider provider, IDbCont
         Invalidate();
     }
 
-    public void Invalidate() => _cache = null;
+    public void Invalidate()
+    {
+        lock (_gate)
+        {
+            _generation++;
+            _cache = null;
+            _refreshing = null;
+        }
+    }
 
     /// <summary>Active accounts of the given platforms that have credentials, decrypted.</summary>
     public async Task<IReadOnlyList<ChannelAccountSecrets>> ForPlatformsAsync(IReadOnlyCollection<ChannelPlatform> platforms, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
         var cache = _cache;
-        if (cache is null || cache.ExpiresAt <= now)
+        if (cache is null || cache.ExpiresAt <= time.GetUtcNow())
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var rows = await db.ChannelAccounts.AsNoTracking().Where(a => a.IsActive && a.ProtectedCredentials != null)
-                .Select(a => new { a.Id, a.Platform, a.Handle, a.ExternalId, a.OwningDivisionId, a.ProtectedCredentials })
-                .ToListAsync(ct);
-            cache = new CacheEntry(now + CacheLifetime, [.. rows.Select(r => new ChannelAccountSecrets(r.Id, r.Platform, r.Handle, r.ExternalId, r.OwningDivisionId, Unprotect(r.ProtectedCredentials)))]);
-            _cache = cache;
+            // One refresh at a time (a burst of webhooks at expiry must not each read and decrypt the registry), and
+            // while it runs everyone else keeps using the entry that just expired.
+            Task<CacheEntry> refresh;
+            lock (_gate)
+            {
+                var generation = _generation;
+                refresh = _refreshing ??= Task.Run(() => RefreshAsync(generation), CancellationToken.None);
+            }
+            cache = cache ?? await refresh.WaitAsync(ct);
         }
         return [.. cache.Accounts.Where(a => platforms.Contains(a.Platform))];
+    }
+
+    private async Task<CacheEntry> RefreshAsync(int generation)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var rows = await db.ChannelAccounts.AsNoTracking().Where(a => a.IsActive && a.ProtectedCredentials != null)
+                .Select(a => new { a.Id, a.Platform, a.Handle, a.ExternalId, a.OwningDivisionId, a.ProtectedCredentials })
+                .ToListAsync();
+            var entry = new CacheEntry(time.GetUtcNow() + CacheLifetime, [.. rows.Select(r => new ChannelAccountSecrets(r.Id, r.Platform, r.Handle, r.ExternalId, r.OwningDivisionId, Unprotect(r.ProtectedCredentials)))]);
+            lock (_gate)
+            {
+                // Credentials changed while this read ran: its result is already old, so it is not kept.
+                if (generation == _generation)
+                {
+                    _cache = entry;
+                }
+            }
+            return entry;
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                if (generation == _generation)
+                {
+                    _refreshing = null;
+                }
+            }
+        }
     }
 
     public async Task<ChannelAccountSecrets?> FindAsync(Guid accountId, CancellationToken ct) =>

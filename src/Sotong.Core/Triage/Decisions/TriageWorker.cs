@@ -66,14 +66,23 @@ public sealed partial class TriageWorker(
                 {
                     batch.Add(id);
                 }
-                if (batch.Count > 0)
+                try
                 {
-                    await ClassifySafelyAsync(batch, stoppingToken);
+                    if (batch.Count > 0)
+                    {
+                        await ClassifySafelyAsync(batch, stoppingToken);
+                    }
+                    if (time.GetUtcNow() >= nextSweep)
+                    {
+                        await SweepAsync(stoppingToken);
+                        nextSweep = time.GetUtcNow() + SweepEvery;
+                    }
                 }
-                if (time.GetUtcNow() >= nextSweep)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    await SweepAsync(stoppingToken);
-                    nextSweep = time.GetUtcNow() + SweepEvery;
+                    // The database away for a moment must not stop the host: the sweep picks these messages up later.
+                    LogBatchFailed(logger, e, batch.Count);
+                    await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
                 }
             }
         }
@@ -229,6 +238,9 @@ public sealed partial class TriageWorker(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Triage classified {Count} messages, routed {Routed}")]
     private static partial void LogClassified(ILogger logger, int count, int routed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Triage could not classify a batch of {Count} messages; the next sweep retries them")]
+    private static partial void LogBatchFailed(ILogger logger, Exception e, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Triage skipped message {MessageId}; the next sweep retries it")]
     private static partial void LogSkipped(ILogger logger, Exception e, Guid messageId);
