@@ -333,6 +333,13 @@ public abstract class TriageTests<TApp>(TApp app) : IClassFixture<TApp> where TA
             detail.Status.ShouldBe("Answered");
         }
         (await comms.PostAsJsonAsync($"/api/v1/triage/messages/{ids[0]}/group/reply", new { text = "" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        // A second click sends nothing twice.
+        var again = (await (await comms.PostAsJsonAsync($"/api/v1/triage/messages/{ids[0]}/group/reply", new { text = "다시 보냅니다" })).Content.ReadFromJsonAsync<List<JsonElement>>())!;
+        again.ShouldAllBe(r => r.GetProperty("state").ValueKind == JsonValueKind.Null);
+        await using (var db = await app.Service<IDbContextFactory<SotongDbContext>>().CreateDbContextAsync())
+        {
+            (await db.OutboundReplies.CountAsync(r => ids.Contains(r.MessageId))).ShouldBe(3);
+        }
 
         var elsewhere = await SubmitAsync($"무악재로 {Random.Shared.Next(100, 999)} 앞 도로에 포트홀이 크게 생겨서 차가 덜컹거려요. 밤에는 안 보여서 위험합니다.", "010-2000-0004");
         (await DecisionAsync(comms, elsewhere)).GroupId.ShouldNotBe(decisions[0].GroupId);
@@ -357,6 +364,12 @@ public abstract class TriageTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var invalid = await comms.PostAsJsonAsync("/api/v1/triage/routing", new { topic = "nothing", keywords = new[] { "a,b" }, district = "없는구", divisionId = Guid.NewGuid() });
         invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await invalid.Content.ReadFromJsonAsync<ProblemDto>())!.Errors!.Keys.ShouldBe(["topic", "divisionId", "keywords", "district"], ignoreOrder: true);
+
+        var tooLong = await comms.PostAsJsonAsync("/api/v1/triage/routing", new { topic = "transport", keywords = new[] { new string('가', 61) }, divisionId = walking });
+        tooLong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await tooLong.Content.ReadFromJsonAsync<ProblemDto>())!.Errors!.Keys.ShouldBe(["keywords"]);
+        var nullKeyword = await comms.PostAsync("/api/v1/triage/routing", new StringContent($"{{\"topic\":\"transport\",\"keywords\":[null],\"divisionId\":\"{walking}\"}}", Encoding.UTF8, "application/json"));
+        nullKeyword.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
         var updated = await comms.PutAsJsonAsync($"/api/v1/triage/routing/{rule.Id}", new { topic = "transport", keywords = new[] { "킥보드" }, district = "마포구", divisionId = walking, version = rule.Version });
         updated.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -128,13 +128,17 @@ public sealed class TriageReviewHandler(IDbContextFactory<SotongDbContext> dbFac
             throw new DbUpdateConcurrencyException("The triage decision changed since it was loaded.");
         }
         var now = time.GetUtcNow().UtcDateTime;
-        var before = $"{decision.Intent}/{decision.Topic}/{decision.DivisionId}";
+        var before = $"{decision.Intent}/{decision.Topic}/{message.DivisionId}";
         decision.Review(request.Kind!.Value, request.Topic!, request.DivisionId, staff.UserId, staff.DisplayName, now);
         message.Label(decision.Intent, decision.Topic);
         if (request.DivisionId is { } division && message.DivisionId != division)
         {
+            var from = message.DivisionId?.ToString();
             message.RouteTo(division);
+            db.Audit(now, staff.UserId, staff.DisplayName, nameof(InboxMessage), messageId.ToString(), "Routed", from, division.ToString(), "triage review");
         }
+        // The latest person's labels replace an earlier correction of the same message (no contradicting examples).
+        db.RemoveRange(await db.Set<TrainingExample>().Where(e => e.MessageId == messageId && e.Source == ExampleSource.Correction).ToListAsync(ct));
         db.Add(new TrainingExample
         {
             Text = message.Text, Intent = decision.Intent, Topic = decision.Topic, DivisionId = decision.DivisionId,
@@ -150,16 +154,22 @@ public sealed class TriageReviewHandler(IDbContextFactory<SotongDbContext> dbFac
     private static async Task<Dictionary<Guid, TriageView>> ViewsAsync(SotongDbContext db, List<TriageDecision> decisions, CancellationToken ct)
     {
         var divisionIds = decisions.Where(d => d.DivisionId is not null).Select(d => d.DivisionId!.Value).Distinct().ToList();
+        // The message's own division is the truth (an officer may have routed it by hand since triage decided).
+        var messageIds = decisions.Select(d => d.MessageId).ToList();
+        var actual = await db.InboxMessages.AsNoTracking().Where(m => messageIds.Contains(m.Id)).Select(m => new { m.Id, m.DivisionId }).ToDictionaryAsync(m => m.Id, m => m.DivisionId, ct);
+        divisionIds.AddRange(actual.Values.Where(v => v is not null).Select(v => v!.Value));
         var names = await db.Departments.AsNoTracking().Where(d => divisionIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => (d.NameKo, d.NameEn), ct);
         var groups = decisions.Select(d => d.GroupId).Distinct().ToList();
         var sizes = await db.Set<TriageDecision>().AsNoTracking().Where(d => groups.Contains(d.GroupId)).GroupBy(d => d.GroupId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return decisions.ToDictionary(d => d.MessageId, d =>
         {
-            var name = d.DivisionId is { } id && names.TryGetValue(id, out var n) ? n : ((string?)null, (string?)null);
-            return new TriageView(d.MessageId, d.Intent, d.IntentConfidence, d.Topic, d.TopicConfidence, d.District, d.DivisionId, name.Item1, name.Item2,
-                d.DivisionConfidence, d.DivisionSource, d.RuleId, d.MatchedKeyword, d.Confidence, d.ModelVersion, d.State, d.GroupId,
-                sizes.GetValueOrDefault(d.GroupId, 1), d.ReviewedByName, d.ReviewedAtUtc, d.Version);
+            var current = actual.TryGetValue(d.MessageId, out var a) && (a is not null || d.State != TriageState.NeedsReview) ? a : d.DivisionId;
+            var movedByHand = current != d.DivisionId;
+            var name = current is { } id && names.TryGetValue(id, out var n) ? n : ((string?)null, (string?)null);
+            return new TriageView(d.MessageId, d.Intent, d.IntentConfidence, d.Topic, d.TopicConfidence, d.District, current, name.Item1, name.Item2,
+                d.DivisionConfidence, movedByHand ? DivisionSource.Officer : d.DivisionSource, movedByHand ? null : d.RuleId, movedByHand ? null : d.MatchedKeyword,
+                d.Confidence, d.ModelVersion, d.State, d.GroupId, sizes.GetValueOrDefault(d.GroupId, 1), d.ReviewedByName, d.ReviewedAtUtc, d.Version);
         });
     }
 }

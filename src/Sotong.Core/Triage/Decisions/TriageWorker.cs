@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sotong.Core.Common;
 using Sotong.Core.Common.Audit;
+using Sotong.Core.Common.Errors;
 using Sotong.Core.Inbox;
 using Sotong.Core.Triage.Classify;
 using Sotong.Core.Triage.Grouping;
@@ -46,8 +47,21 @@ public sealed partial class TriageWorker(
         try
         {
             await engine.WhenReadyAsync(stoppingToken);
-            await RebuildAsync(stoppingToken);
-            await SweepAsync(stoppingToken);
+            // The database may be away at start: keep trying rather than stop the host.
+            while (true)
+            {
+                try
+                {
+                    await RebuildAsync(stoppingToken);
+                    await SweepAsync(stoppingToken);
+                    break;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogBatchFailed(logger, e, 0);
+                    await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
+                }
+            }
             var nextSweep = time.GetUtcNow() + SweepEvery;
             var batch = new List<Guid>(BatchSize);
             while (!stoppingToken.IsCancellationRequested)
@@ -74,8 +88,10 @@ public sealed partial class TriageWorker(
                     }
                     if (time.GetUtcNow() >= nextSweep)
                     {
-                        await SweepAsync(stoppingToken);
                         nextSweep = time.GetUtcNow() + SweepEvery;
+                        // Another node may have promoted a model or changed the routing table or settings.
+                        await engine.ReloadAsync(stoppingToken);
+                        await SweepAsync(stoppingToken);
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -130,6 +146,11 @@ public sealed partial class TriageWorker(
                 return;
             }
             await ClassifySafelyAsync([.. pending.Select(p => p.Id)], ct);
+            // Past this page even if one of its messages failed (it is logged): a poison message must not pin the sweep.
+            if (pending[^1].At > _watermark)
+            {
+                _watermark = pending[^1].At;
+            }
             if (pending.Count < BatchSize)
             {
                 return;
@@ -143,7 +164,7 @@ public sealed partial class TriageWorker(
         {
             await ClassifyAsync(ids, ct);
         }
-        catch (DbUpdateException)
+        catch (Exception batchError) when (batchError is DbUpdateException or RuleViolationException)
         {
             // Another node decided one of these, or an officer edited one meanwhile: settle them one by one.
             foreach (var id in ids)
@@ -152,7 +173,7 @@ public sealed partial class TriageWorker(
                 {
                     await ClassifyAsync([id], ct);
                 }
-                catch (DbUpdateException e)
+                catch (Exception e) when (e is DbUpdateException or RuleViolationException)
                 {
                     LogSkipped(logger, e, id);
                 }
@@ -189,7 +210,7 @@ public sealed partial class TriageWorker(
                 decision.Confidence = Math.Min(c.KindConfidence, c.TopicConfidence);
                 decision.State = TriageState.Routed;
             }
-            else if (decision.State == TriageState.Routed && decision.DivisionId is { } division)
+            else if (decision.State == TriageState.Routed && decision.DivisionId is { } division && message.Status == MessageStatus.Received)
             {
                 message.RouteTo(division);
                 routed.Add(message);
@@ -208,7 +229,16 @@ public sealed partial class TriageWorker(
         {
             db.Audit(now, TriageActor, "Sotong triage", nameof(InboxMessage), m.Id.ToString(), "Routed", to: m.DivisionId?.ToString());
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            // Nothing was stored: the index must not keep groups rooted in messages without a decision.
+            _groups.Forget(messages.Select(m => m.Id));
+            throw;
+        }
         LogClassified(logger, messages.Count, routed.Count);
         foreach (var m in messages)
         {

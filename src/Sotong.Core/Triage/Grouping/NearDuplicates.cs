@@ -136,6 +136,7 @@ public sealed partial class Fingerprint
     {
         "활동", "행동", "자동", "이동", "운동", "감동", "노동", "작동", "출동", "지역", "구역", "영역", "무역", "공동", "변동", "연동", "충동",
         "지하철역", "전철역", "버스정류장", "정류장", "우리아파트", "동네공원", "근처공원", "우리동", "저희아파트", "놀이터", "전통시장", "재래시장",
+        "등산", "확산", "예산", "계산", "생산", "재산", "부동산", "추천", "실천", "번역", "지하철역", "자동", "어린이집",
     };
 
     public IEnumerable<ulong> BandKeys()
@@ -194,7 +195,7 @@ public sealed partial class Fingerprint
 
     // Named places: "시청역", "망원동", "한강공원", "○○초등학교", "○○아파트", "○○사거리", "중랑천", "도봉산", "○○행정복지센터" —
     // also when a particle or 앞/옆/입구 is glued on ("놀이터에서", "센터앞").
-    [GeneratedRegex(@"(?<![가-힣])[가-힣]{1,10}?(?:역|동|공원|근린공원|초등학교|중학교|고등학교|아파트|사거리|삼거리|오거리|교차로|시장|주민센터|행정복지센터|복지관|보건소|센터|터널|다리|대교|육교|정류장|정류소|놀이터|도서관|체육관|천|산|광장|터미널|병원|빌라|상가)(?=(?:에서|에|의|앞|옆|쪽|뒤|은|는|이|가|을|를|으로|로|도|입구|근처|정문|후문|건너편)?(?:[^가-힣]|$))")]
+    [GeneratedRegex(@"(?<![가-힣])(?:[가-힣]{2,10}?(?:역|동|천|산)|[가-힣]{1,10}?(?:공원|근린공원|초등학교|중학교|고등학교|아파트|사거리|삼거리|오거리|교차로|시장|주민센터|행정복지센터|복지관|보건소|센터|터널|다리|대교|육교|정류장|정류소|놀이터|도서관|체육관|광장|터미널|병원|빌라|상가))(?=(?:에서|에|의|앞|옆|쪽|뒤|은|는|이|가|을|를|으로|로|도|입구|근처|정문|후문|건너편)?(?:[^가-힣]|$))")]
     private static partial Regex NamedPlace();
 }
 
@@ -213,7 +214,13 @@ public sealed class NearDuplicateIndex(TimeSpan window)
     public const double Contained = 0.6;
     public const double SamePlaceText = 0.08;
 
-    private sealed record Entry(Guid MessageId, Guid GroupId, string Topic, DateTime AtUtc, Fingerprint Print);
+    private sealed record Entry(Guid MessageId, Guid GroupId, string Topic, DateTime AtUtc, Fingerprint Print)
+    {
+        /// <summary>Set when the message's decision was not stored after all; skipped until it ages out.</summary>
+        public bool Forgotten { get; set; }
+    }
+
+    private readonly Dictionary<Guid, Entry> _byMessage = [];
 
     private readonly Lock _gate = new();
     private readonly Dictionary<ulong, List<Entry>> _bands = [];
@@ -269,7 +276,7 @@ public sealed class NearDuplicateIndex(TimeSpan window)
             {
                 // The topic is not required to agree (the classifier can differ on two wordings of one pothole); it
                 // only breaks ties.
-                if (candidate.MessageId == messageId || !Same(print, candidate.Print))
+                if (candidate.Forgotten || candidate.MessageId == messageId || !Same(print, candidate.Print))
                 {
                     continue;
                 }
@@ -282,6 +289,7 @@ public sealed class NearDuplicateIndex(TimeSpan window)
             }
             var entry = new Entry(messageId, best?.GroupId ?? messageId, topic, atUtc, print);
             _byAge.Enqueue(entry);
+            _byMessage[messageId] = entry;
             foreach (var key in print.BandKeys())
             {
                 (_bands.TryGetValue(key, out var list) ? list : _bands[key] = []).Add(entry);
@@ -291,6 +299,22 @@ public sealed class NearDuplicateIndex(TimeSpan window)
                 (_places.TryGetValue(place, out var list) ? list : _places[place] = []).Add(entry);
             }
             return entry.GroupId;
+        }
+    }
+
+    /// <summary>Takes back messages whose decisions were not stored (a failed save), so nothing joins them.</summary>
+    public void Forget(IEnumerable<Guid> messageIds)
+    {
+        ArgumentNullException.ThrowIfNull(messageIds);
+        lock (_gate)
+        {
+            foreach (var id in messageIds)
+            {
+                if (_byMessage.Remove(id, out var entry))
+                {
+                    entry.Forgotten = true;
+                }
+            }
         }
     }
 
@@ -320,6 +344,10 @@ public sealed class NearDuplicateIndex(TimeSpan window)
         while (_byAge.TryPeek(out var oldest) && oldest.AtUtc < before)
         {
             _byAge.Dequeue();
+            if (_byMessage.TryGetValue(oldest.MessageId, out var current) && ReferenceEquals(current, oldest))
+            {
+                _byMessage.Remove(oldest.MessageId);
+            }
             foreach (var key in oldest.Print.BandKeys())
             {
                 if (_bands.TryGetValue(key, out var list))

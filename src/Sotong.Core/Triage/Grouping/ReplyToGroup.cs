@@ -23,7 +23,7 @@ public sealed record GroupReplyResult(Guid MessageId, string ReceiptNumber, Inbo
 
 /// <summary>
 /// One answer for a near-duplicate group: the same reply goes to every citizen in it, each on the channel they wrote
-/// from (the pothole's fifty reporters all hear back). Messages already published keep their answer.
+/// from (the pothole's fifty reporters all hear back). Messages already answered are left as they are.
 /// </summary>
 public sealed class GroupReplyHandler(IDbContextFactory<SotongDbContext> dbFactory, SendReplyHandler replies, IStringLocalizer<Text> text)
 {
@@ -52,9 +52,10 @@ public sealed class GroupReplyHandler(IDbContextFactory<SotongDbContext> dbFacto
         var results = new List<GroupReplyResult>(members.Count);
         foreach (var m in members)
         {
-            if (m.Status == MessageStatus.Published)
+            if (m.Status != MessageStatus.Received)
             {
-                results.Add(new GroupReplyResult(m.Id, m.Receipt, m.Channel, null, "Published answers are final."));
+                // Already answered (a second click, or an earlier answer): no citizen hears the same reply twice.
+                results.Add(new GroupReplyResult(m.Id, m.Receipt, m.Channel, null, "Already answered."));
                 continue;
             }
             try
@@ -62,7 +63,7 @@ public sealed class GroupReplyHandler(IDbContextFactory<SotongDbContext> dbFacto
                 var reply = await replies.SendAsync(m.Id, new SendReplyRequest(request.Text, m.Version), staff, ct);
                 results.Add(new GroupReplyResult(m.Id, m.Receipt, m.Channel, reply.State, reply.Error));
             }
-            catch (Exception e) when (e is RuleViolationException or DbUpdateConcurrencyException)
+            catch (Exception e) when (e is RuleViolationException or DbUpdateConcurrencyException or NotFoundException)
             {
                 // One citizen's closed messaging window or a colleague's edit does not stop the others.
                 results.Add(new GroupReplyResult(m.Id, m.Receipt, m.Channel, null, e.Message));

@@ -43,7 +43,7 @@ public sealed class RoutingTableHandler(IDbContextFactory<SotongDbContext> dbFac
         db.Add(rule);
         db.Audit(now, staff.UserId, staff.DisplayName, nameof(RoutingRule), rule.Id.ToString(), "Created", to: Describe(rule));
         await db.SaveChangesAsync(ct);
-        await engine.ReloadAsync(ct);
+        await engine.ReloadAsync(CancellationToken.None);
         return View(await db.Set<RoutingRule>().AsNoTracking().Include(r => r.Division).SingleAsync(r => r.Id == rule.Id, ct));
     }
 
@@ -63,7 +63,7 @@ public sealed class RoutingTableHandler(IDbContextFactory<SotongDbContext> dbFac
         rule.Version++;
         db.Audit(rule.UpdatedAtUtc, staff.UserId, staff.DisplayName, nameof(RoutingRule), id.ToString(), "Changed", before, Describe(rule));
         await db.SaveChangesAsync(ct);
-        await engine.ReloadAsync(ct);
+        await engine.ReloadAsync(CancellationToken.None);
         return View(await db.Set<RoutingRule>().AsNoTracking().Include(r => r.Division).SingleAsync(r => r.Id == id, ct));
     }
 
@@ -78,7 +78,7 @@ public sealed class RoutingTableHandler(IDbContextFactory<SotongDbContext> dbFac
         db.Remove(rule);
         db.Audit(time.GetUtcNow().UtcDateTime, staff.UserId, staff.DisplayName, nameof(RoutingRule), id.ToString(), "Deleted", Describe(rule));
         await db.SaveChangesAsync(ct);
-        await engine.ReloadAsync(ct);
+        await engine.ReloadAsync(CancellationToken.None);
     }
 
     private async Task ValidateAsync(SotongDbContext db, RoutingRuleRequest request, CancellationToken ct)
@@ -86,11 +86,13 @@ public sealed class RoutingTableHandler(IDbContextFactory<SotongDbContext> dbFac
         ArgumentNullException.ThrowIfNull(request);
         var topicKnown = request.Topic is not null && await db.Set<Taxonomy.TriageTopic>().AnyAsync(t => t.Key == request.Topic, ct);
         var divisionKnown = request.DivisionId is { } d && await db.Departments.AnyAsync(x => x.Id == d && x.Kind == Organization.DepartmentKind.Division, ct);
-        var keywords = RoutingRule.JoinKeywords(request.Keywords ?? []);
+        var given = request.Keywords ?? [];
+        var keywordsValid = given.All(k => k is not null && k.Trim().Length <= RoutingRule.MaxKeywordLength && !k.Contains(',', StringComparison.Ordinal));
+        var keywords = keywordsValid ? RoutingRule.JoinKeywords(given) : "";
         new ValidationBuilder()
             .When(!topicKnown, "topic", text["Validation.TriageTopic"])
             .When(!divisionKnown, "divisionId", text["Validation.DivisionUnknown"])
-            .When(keywords.Length > RoutingRule.MaxKeywordsLength || (request.Keywords ?? []).Any(k => k.Contains(',', StringComparison.Ordinal)), "keywords", text["Validation.RoutingKeywords"])
+            .When(!keywordsValid || keywords.Length > RoutingRule.MaxKeywordsLength, "keywords", text["Validation.RoutingKeywords"])
             .When(request.District is not null && !Districts.All.Contains(request.District), "district", text["Validation.RoutingDistrict"])
             .When(request.Note is { Length: > RoutingRule.MaxNoteLength }, "note", text["Validation.RoutingNote"])
             .ThrowIfAny();

@@ -11,6 +11,8 @@ namespace Sotong.Core.Triage.Routing;
 public sealed class RoutingRule
 {
     public const int MaxKeywordsLength = 500;
+    /// <summary>One keyword; the decision records the one that matched.</summary>
+    public const int MaxKeywordLength = 60;
     public const int MaxNoteLength = 200;
 
     public Guid Id { get; set; } = Guid.NewGuid();

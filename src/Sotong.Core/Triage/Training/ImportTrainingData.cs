@@ -303,7 +303,15 @@ internal static class ImportTrainingDataEndpoint
                 string? contentType = http.ContentType;
                 if (http.HasFormContentType)
                 {
-                    var form = await http.ReadFormAsync(ct);
+                    IFormCollection form;
+                    try
+                    {
+                        form = await http.ReadFormAsync(ct);
+                    }
+                    catch (InvalidDataException)
+                    {
+                        return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The multipart body is malformed.");
+                    }
                     var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null);
                     new ValidationBuilder().When(file is null, "file", "Attach the file (field \"file\").").ThrowIfAny();
                     body = file!.OpenReadStream();

@@ -30,15 +30,24 @@ public sealed class ModelsHandler(IDbContextFactory<SotongDbContext> dbFactory, 
     public async Task<IReadOnlyList<ModelSummary>> ListAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<TriageModelVersion>().AsNoTracking().OrderByDescending(m => m.Number).Select(m => new ModelSummary(m.Id, m.Number, m.State, m.Trigger, m.Percent, m.Phase,
-            m.IsActive, m.CreatedAtUtc, m.FinishedAtUtc, m.TrainCount, m.TestCount, m.KindMacroF1, m.TopicMacroF1, m.DivisionAccuracy, m.RoutingAccuracy,
-            m.Error, m.RequestedByName, m.PromotedAtUtc, m.PromotedByName)).Take(50).ToListAsync(ct);
+        return await Summaries(db.Set<TriageModelVersion>().AsNoTracking().OrderByDescending(m => m.Number)).Take(50).ToListAsync(ct);
     }
+
+    private async Task<ModelSummary> SummaryAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Summaries(db.Set<TriageModelVersion>().AsNoTracking().Where(m => m.Id == id)).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("The model");
+    }
+
+    private static IQueryable<ModelSummary> Summaries(IQueryable<TriageModelVersion> models) =>
+        models.Select(m => new ModelSummary(m.Id, m.Number, m.State, m.Trigger, m.Percent, m.Phase,
+            m.IsActive, m.CreatedAtUtc, m.FinishedAtUtc, m.TrainCount, m.TestCount, m.KindMacroF1, m.TopicMacroF1, m.DivisionAccuracy, m.RoutingAccuracy,
+            m.Error, m.RequestedByName, m.PromotedAtUtc, m.PromotedByName));
 
     public async Task<ModelDetail> GetAsync(Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var summary = (await ListAsync(ct)).FirstOrDefault(m => m.Id == id) ?? throw new NotFoundException("The model");
+        var summary = await SummaryAsync(id, ct);
         var json = await db.Set<TriageModelVersion>().Where(m => m.Id == id).Select(m => m.MetricsJson).SingleAsync(ct);
         return new ModelDetail(summary, json is null ? null : JsonSerializer.Deserialize<ModelMetrics>(json));
     }
@@ -58,7 +67,7 @@ public sealed class ModelsHandler(IDbContextFactory<SotongDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Audit(time.GetUtcNow().UtcDateTime, staff.UserId, staff.DisplayName, nameof(TriageModelVersion), model.Id.ToString(), "TrainingRequested", detail: $"v{model.Number}");
         await db.SaveChangesAsync(ct);
-        return (await ListAsync(ct)).First(m => m.Id == model.Id);
+        return await SummaryAsync(model.Id, ct);
     }
 
     /// <summary>Makes a ready model the live one (promote a new one, or roll back to an earlier one).</summary>
@@ -81,8 +90,8 @@ public sealed class ModelsHandler(IDbContextFactory<SotongDbContext> dbFactory, 
         db.Audit(now, staff.UserId, staff.DisplayName, nameof(TriageModelVersion), id.ToString(), "Promoted",
             string.Join(",", live.Select(m => "v" + m.Number)), "v" + model.Number);
         await db.SaveChangesAsync(ct);
-        await engine.ReloadAsync(ct);
-        return (await ListAsync(ct)).First(m => m.Id == id);
+        await engine.ReloadAsync(CancellationToken.None);
+        return await SummaryAsync(id, ct);
     }
 
     public async Task<SettingsView> SettingsAsync(CancellationToken ct)
@@ -121,7 +130,7 @@ public sealed class ModelsHandler(IDbContextFactory<SotongDbContext> dbFactory, 
         s.Version++;
         db.Audit(time.GetUtcNow().UtcDateTime, staff.UserId, staff.DisplayName, nameof(TriageSettings), "1", "Changed", before, $"{s.ConfidenceThreshold}|{s.ModelDivisionThreshold}|{s.SpikeRatio}|{s.SpikeMinimum}|{s.PreferLearnedDivision}");
         await db.SaveChangesAsync(ct);
-        await engine.ReloadAsync(ct);
+        await engine.ReloadAsync(CancellationToken.None);
         return new SettingsView(s.ConfidenceThreshold, s.ModelDivisionThreshold, s.SpikeRatio, s.SpikeMinimum, s.Version, s.PreferLearnedDivision);
     }
 }

@@ -44,7 +44,15 @@ public sealed partial class TrainingService(IDbContextFactory<SotongDbContext> d
             await StartUpAsync(stoppingToken);
             await foreach (var id in _queue.Reader.ReadAllAsync(stoppingToken))
             {
-                await TrainAsync(id, stoppingToken);
+                try
+                {
+                    await TrainAsync(id, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A database blip while recording a training must not stop the host; the row says where it got to.
+                    LogFailed(logger, e, 0);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -154,7 +162,6 @@ public sealed partial class TrainingService(IDbContextFactory<SotongDbContext> d
             }
             await db.SaveChangesAsync(ct);
             LogTrained(logger, number, metrics.Kind?.MacroF1 ?? 0, metrics.Topic?.MacroF1 ?? 0);
-            await engine.ReloadAsync(ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -165,7 +172,10 @@ public sealed partial class TrainingService(IDbContextFactory<SotongDbContext> d
             model.Error = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
             model.FinishedAtUtc = time.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(ct);
+            return;
         }
+        // Outside the try: a failed reload must not mark a stored, promoted model as failed.
+        await engine.ReloadAsync(ct);
     }
 
     private static async Task<Routing.RoutingTable> LoadTableAsync(SotongDbContext db, CancellationToken ct) =>

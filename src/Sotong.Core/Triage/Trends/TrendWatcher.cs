@@ -64,7 +64,7 @@ public sealed partial class TrendWatcher(IDbContextFactory<SotongDbContext> dbFa
         }
     }
 
-    /// <summary>One check at the current time; returns the issues it opened or refreshed.</summary>
+    /// <summary>One check at the current time; returns the issues it opened or that grew (those are announced).</summary>
     public async Task<IReadOnlyList<EmergingIssue>> CheckAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -100,8 +100,9 @@ public sealed partial class TrendWatcher(IDbContextFactory<SotongDbContext> dbFa
             }
             var key = district.Length == 0 ? null : district;
             var issue = await db.Set<EmergingIssue>()
-                .Where(e => e.Topic == topic && e.District == key && e.UpdatedAtUtc >= now - SameIssue)
+                .Where(e => e.Topic == topic && e.District == key && e.AcknowledgedAtUtc == null && e.UpdatedAtUtc >= now - SameIssue)
                 .OrderByDescending(e => e.UpdatedAtUtc).FirstOrDefaultAsync(ct);
+            var news = issue is null || count > issue.PeakCount;
             if (issue is null)
             {
                 issue = new EmergingIssue { Topic = topic, District = key, DetectedAtUtc = now };
@@ -113,7 +114,10 @@ public sealed partial class TrendWatcher(IDbContextFactory<SotongDbContext> dbFa
             issue.LastHourCount = count;
             issue.UsualPerHour = verdict.Expected;
             issue.PeakCount = Math.Max(issue.PeakCount, count);
-            opened.Add(issue);
+            if (news)
+            {
+                opened.Add(issue);
+            }
         }
         await db.SaveChangesAsync(ct);
         foreach (var issue in opened)
