@@ -25,8 +25,6 @@ public sealed class TriageEngine(IDbContextFactory<SotongDbContext> dbFactory) :
     /// <summary>Null until the first model is live (the starter model trains on first start).</summary>
     public TriageSnapshot? Current => _current;
 
-    public event Action? Changed;
-
     /// <summary>Completes when a model is live.</summary>
     public Task WhenReadyAsync(CancellationToken ct) => _ready.Task.WaitAsync(ct);
 
@@ -64,7 +62,6 @@ public sealed class TriageEngine(IDbContextFactory<SotongDbContext> dbFactory) :
         {
             _reload.Release();
         }
-        Changed?.Invoke();
     }
 
     public void Dispose()

@@ -36,12 +36,7 @@ public sealed class TextClassifierModel : IDisposable
         _kind = kind;
         _topic = topic;
         _division = division;
-        Labels = new TriageLabels(kind.Labels, topic.Labels, division?.Labels);
     }
-
-    public TriageLabels Labels { get; }
-
-    public bool HasDivisionHead => _division is not null;
 
     public static TextClassifierModel Load(byte[] bytes)
     {

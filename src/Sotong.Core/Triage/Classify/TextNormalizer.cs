@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Sotong.Core.Triage.Classify;
@@ -98,7 +97,4 @@ public static class TextNormalizer
         sb.Append(word).Append(' ');
         lastWasSpace = true;
     }
-
-    /// <summary>Used by tests and the bench to show what the classifier sees.</summary>
-    public static string Describe(string text) => string.Create(CultureInfo.InvariantCulture, $"{Normalize(text).Length} chars: {Normalize(text)}");
 }

@@ -20,9 +20,6 @@ public sealed class FeatureRow
     public VBuffer<float> Features { get; set; }
 }
 
-/// <summary>The labels each head predicts, in score order.</summary>
-public sealed record TriageLabels(string[] Kinds, string[] Topics, string[]? Divisions);
-
 /// <summary>
 /// A trained triage model as stored (one row per version): a zip holding the ML.NET featuriser (character and word
 /// n-grams) and one linear head per label — kind, topic and, once the city's own history is imported, division.

@@ -64,12 +64,6 @@ public sealed class TriageReviewHandler(IDbContextFactory<SotongDbContext> dbFac
         return new Page<QueueItem>([.. rows.Select(r => new QueueItem(r.d.MessageId, r.ReceiptNumber, r.Channel, r.Text, r.ReceivedAtUtc, r.Version, views[r.d.MessageId]))], p, s, total);
     }
 
-    public async Task<int> QueueCountAsync(CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<TriageDecision>().CountAsync(d => d.State == TriageState.NeedsReview, ct);
-    }
-
     /// <summary>The decision on one message, or null while it is still waiting for the classifier.</summary>
     public async Task<TriageView?> ForMessageAsync(Guid messageId, StaffContext staff, CancellationToken ct)
     {

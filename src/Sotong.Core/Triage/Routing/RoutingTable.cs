@@ -23,8 +23,6 @@ public sealed class RoutingTable(IReadOnlyList<RouteRule> rules)
 
     public IReadOnlyList<RouteRule> Rules { get; } = rules;
 
-    public static RoutingTable Empty { get; } = new([]);
-
     public RuleMatch? Match(string topic, string text, string? district)
     {
         var normalized = TextNormalizer.ForMatching(text);

@@ -15,8 +15,6 @@ public sealed class TriageTopic
     public int SortOrder { get; set; }
     public bool IsActive { get; set; } = true;
 
-    public string Name(bool korean) => korean ? NameKo : NameEn;
-
     /// <summary>The topics a new city starts with: the Social Media Center's fields, plus the rest of city life.</summary>
     public static IReadOnlyList<TriageTopic> Defaults { get; } =
     [
