@@ -48,7 +48,7 @@ public static class CommonModule
             var isHook = path.StartsWithSegments("/hooks");
             if (path.StartsWithSegments("/api") || isHook)
             {
-                // An endpoint that takes files (a history import) says how much it takes.
+                // An endpoint that takes files (a history import) says how much it takes ([RequestSizeLimit] metadata).
                 var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
                     ?? (isHook ? WebhookBodyLimit : apiLimit);
                 if (context.Request.ContentLength > limit)
@@ -75,6 +75,3 @@ public static class CommonModule
             await next(context);
         });
 }
-
-/// <summary>Endpoint metadata: this endpoint takes bodies up to <paramref name="MaxRequestBodySize"/> bytes.</summary>
-public sealed record BodyLimit(long? MaxRequestBodySize) : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata;

@@ -340,7 +340,7 @@ internal static class ImportTrainingDataEndpoint
             })
             .WithName("ImportTrainingData")
             .WithSummary("Import past messages with their division (CSV or JSON Lines); trains a new model unless train=false")
-            .WithMetadata(new BodyLimit(ImportTrainingDataHandler.MaxBytes))
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ImportTrainingDataHandler.MaxBytes))
             .DisableAntiforgery()
             .RequireAuthorization(SotongPolicies.Administration)
             .Produces<ImportReport>()
