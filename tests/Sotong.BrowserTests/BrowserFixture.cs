@@ -87,7 +87,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#password", DemoSeeder.DemoPassword);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync("**/staff/inbox");
+        await WaitForLiveAsync(page, "inbox-live");
     }
+
+    /// <summary>
+    /// Waits until an interactive island has its circuit: before that its links and buttons belong to the
+    /// prerendered copy, which Blazor swaps out, and a click in that moment lands on nothing.
+    /// </summary>
+    public static Task WaitForLiveAsync(IPage page, string testId) =>
+        page.Locator($"[data-testid={testId}][data-live=on]").WaitForAsync();
 
     public async Task DisposeAsync()
     {

@@ -56,9 +56,6 @@ public sealed class JourneyTests(BrowserFixture fixture)
     {
         var officer = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(officer, "comms@sotong.example");
-        // Wait until the live island is connected: Blazor marks the circuit on the window.
-        await officer.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=inbox-live]') !== null");
-        await officer.WaitForTimeoutAsync(1500);
         var navigations = 0;
         officer.FrameNavigated += (_, frame) => { if (frame == officer.MainFrame) { navigations++; } };
 
@@ -77,8 +74,6 @@ public sealed class JourneyTests(BrowserFixture fixture)
     {
         var officer = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(officer, "comms@sotong.example");
-        await officer.WaitForFunctionAsync("() => window.Blazor !== undefined");
-        await officer.WaitForTimeoutAsync(1500);
         var navigations = 0;
         officer.FrameNavigated += (_, frame) => { if (frame == officer.MainFrame) { navigations++; } };
 

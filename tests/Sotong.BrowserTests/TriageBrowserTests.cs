@@ -48,8 +48,7 @@ public sealed class TriageBrowserTests(BrowserFixture fixture)
             var officer = await fixture.NewPageAsync();
             await BrowserFixture.SignInAsync(officer, "comms@sotong.example");
             await officer.GotoAsync("/staff/triage");
-            await officer.Locator("[data-testid=triage-queue]").WaitForAsync();
-            await officer.WaitForTimeoutAsync(1000); // the live island connects
+            await BrowserFixture.WaitForLiveAsync(officer, "triage-queue");
 
             var tag = Guid.NewGuid().ToString("N")[..8];
             using var http = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
@@ -67,6 +66,7 @@ public sealed class TriageBrowserTests(BrowserFixture fixture)
 
             // The message page says why it is where it is.
             await officer.GotoAsync("/staff/inbox?q=" + receipt);
+            await BrowserFixture.WaitForLiveAsync(officer, "inbox-live");
             await officer.ClickAsync($"tr[data-receipt='{receipt}'] a");
             await officer.Locator("[data-testid=triage-state]").WaitForAsync();
             (await officer.Locator("[data-testid=triage-state]").TextContentAsync())!.ShouldBe("담당자 확인");
@@ -117,8 +117,7 @@ public sealed class TriageBrowserTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(page, "comms@sotong.example");
         await page.GotoAsync("/staff/triage/routing");
-        await page.Locator("[data-testid=rule-form]").WaitForAsync();
-        await page.WaitForTimeoutAsync(1000);
+        await BrowserFixture.WaitForLiveAsync(page, "rule-form");
         var word = "띵동" + Guid.NewGuid().ToString("N")[..4];
         await page.SelectOptionAsync("#rule-topic", "transport");
         await page.FillAsync("#rule-keywords", word);
