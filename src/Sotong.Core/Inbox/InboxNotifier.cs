@@ -1,7 +1,11 @@
 namespace Sotong.Core.Inbox;
 
 /// <summary>What changed in the inbox; staff screens re-query on it (they never trust the payload for content).</summary>
-public sealed record InboxChange(Guid MessageId, Guid? DivisionId, string Kind);
+public sealed record InboxChange(Guid MessageId, Guid? DivisionId, string Kind)
+{
+    /// <summary>A "received" message that was labelled and routed as it was stored (nothing more will follow for it).</summary>
+    public bool Triaged { get; init; }
+}
 
 /// <summary>
 /// In-process change feed for staff screens. One node needs nothing more; several nodes will put a backplane

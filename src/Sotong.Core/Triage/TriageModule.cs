@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sotong.Core.Common.Data;
 using Sotong.Core.Common.Security;
+using Sotong.Core.Inbox.Intake;
 using Sotong.Core.Triage.Classify;
 using Sotong.Core.Triage.Decisions;
 using Sotong.Core.Triage.Grouping;
@@ -28,12 +29,14 @@ public static class TriageModule
         builder.Services.AddSingleton<TriageEngine>();
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<TrainingService>(sp, enabled));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingService>());
+        builder.Services.AddSingleton<TriageRecorder>();
         builder.Services.AddSingleton<TriageWorker>();
         builder.Services.AddSingleton<TrendNotifier>();
         builder.Services.AddSingleton<TrendWatcher>();
         if (enabled)
         {
             builder.Services.AddHostedService(sp => sp.GetRequiredService<TriageWorker>());
+            builder.Services.AddSingleton<IIntakeTriage, IntakeTriage>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<TrendWatcher>());
         }
         builder.Services.AddScoped<ClassifyHandler>();

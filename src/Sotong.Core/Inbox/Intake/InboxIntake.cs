@@ -37,10 +37,19 @@ public sealed record IntakeResult(Guid MessageId, string ReceiptNumber, bool Dup
 /// Concurrent deliveries are committed together (group commit): one writer drains what has queued up and stores
 /// it in one transaction, which is what lets one node take thousands of webhooks a second.
 /// </summary>
-public sealed partial class InboxIntake(IDbContextFactory<SotongDbContext> dbFactory, ContactDirectory contacts, InboxNotifier notifier, TimeProvider time, ILogger<InboxIntake> logger)
-    : BackgroundService
+public sealed partial class InboxIntake(
+    IDbContextFactory<SotongDbContext> dbFactory,
+    ContactDirectory contacts,
+    InboxNotifier notifier,
+    IEnumerable<IIntakeTriage> triage,
+    TimeProvider time,
+    ILogger<InboxIntake> logger) : BackgroundService
 {
     private const int MaxBatch = 500;
+    private readonly IIntakeTriage? _triage = triage.FirstOrDefault();
+
+    /// <summary>What one transaction stored: each delivery's outcome, and the division of each message triaged on the way in.</summary>
+    private sealed record Stored(List<IntakeResult> Results, IReadOnlyDictionary<Guid, Guid?> Triaged);
 
     // Two writers overlap one batch's database round trips with the next one's work. A sender always goes to
     // the same writer, so two writers never race to create the same contact.
@@ -88,16 +97,16 @@ public sealed partial class InboxIntake(IDbContextFactory<SotongDbContext> dbFac
         {
             var all = pending.SelectMany(w => w.Messages).ToList();
             var started = time.GetTimestamp();
-            var results = await TryAcceptAsync(all, ct);
+            var stored = await TryAcceptAsync(all, ct);
             var elapsed = time.GetElapsedTime(started).TotalMilliseconds;
             LogBatch(logger, all.Count, pending.Count, elapsed);
             var offset = 0;
             foreach (var work in pending)
             {
-                work.Done.TrySetResult(results.GetRange(offset, work.Messages.Count));
+                work.Done.TrySetResult(stored.Results.GetRange(offset, work.Messages.Count));
                 offset += work.Messages.Count;
             }
-            await AnnounceAsync(all, results);
+            await AnnounceAsync(all, stored);
         }
         catch (DbUpdateException)
         {
@@ -122,9 +131,9 @@ public sealed partial class InboxIntake(IDbContextFactory<SotongDbContext> dbFac
         {
             try
             {
-                var results = await TryAcceptAsync([.. work.Messages], ct);
-                work.Done.TrySetResult(results);
-                await AnnounceAsync([.. work.Messages], results);
+                var stored = await TryAcceptAsync([.. work.Messages], ct);
+                work.Done.TrySetResult(stored.Results);
+                await AnnounceAsync([.. work.Messages], stored);
                 return;
             }
             catch (DbUpdateException) when (attempt < 3)
@@ -139,19 +148,21 @@ public sealed partial class InboxIntake(IDbContextFactory<SotongDbContext> dbFac
         }
     }
 
-    private async Task AnnounceAsync(List<InboundMessage> messages, List<IntakeResult> results)
+    private async Task AnnounceAsync(List<InboundMessage> messages, Stored stored)
     {
+        var results = stored.Results;
         for (var i = 0; i < results.Count; i++)
         {
             if (!results[i].Duplicate)
             {
                 LogAccepted(logger, results[i].ReceiptNumber, messages[i].Channel);
-                await notifier.PublishAsync(new InboxChange(results[i].MessageId, null, "received"));
+                var triaged = stored.Triaged.TryGetValue(results[i].MessageId, out var division);
+                await notifier.PublishAsync(new InboxChange(results[i].MessageId, division, "received") { Triaged = triaged });
             }
         }
     }
 
-    private async Task<List<IntakeResult>> TryAcceptAsync(List<InboundMessage> batch, CancellationToken ct)
+    private async Task<Stored> TryAcceptAsync(List<InboundMessage> batch, CancellationToken ct)
     {
         var t0 = time.GetTimestamp();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -226,29 +237,46 @@ public sealed partial class InboxIntake(IDbContextFactory<SotongDbContext> dbFac
             await EnsureUniqueReceiptsAsync(db, fresh, ct);
         }
         var t2 = time.GetTimestamp();
-        if (db.Database.IsNpgsql())
+        // Labelled and routed before the insert, so each message is written once, already decided.
+        var decided = _triage?.Decide(fresh, now);
+        var t3 = time.GetTimestamp();
+        try
         {
-            // PostgreSQL: new contacts through EF, the messages by binary COPY, one transaction for both.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(ct);
-            await CopyMessagesAsync(db, fresh, ct);
+            if (db.Database.IsNpgsql())
+            {
+                // PostgreSQL: new contacts through EF, the messages by binary COPY, one transaction for all.
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync(ct);
+                await CopyMessagesAsync(db, fresh, ct);
+            }
+            else
+            {
+                db.InboxMessages.AddRange(fresh);
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync(ct);
+            }
+            if (decided is not null)
+            {
+                await decided.WriteAsync(db, ct);
+            }
             await tx.CommitAsync(ct);
         }
-        else
+        catch
         {
-            db.InboxMessages.AddRange(fresh);
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(ct);
+            decided?.Abandon();
+            throw;
         }
-        var t3 = time.GetTimestamp();
+        var t4 = time.GetTimestamp();
         var prepare = time.GetElapsedTime(t0, t1).TotalMilliseconds;
         var check = time.GetElapsedTime(t1, t2).TotalMilliseconds;
-        var save = time.GetElapsedTime(t2, t3).TotalMilliseconds;
-        LogPhases(logger, prepare, check, save);
-        return [.. outcomes.Select(o => o.Before is { } before
+        var classify = time.GetElapsedTime(t2, t3).TotalMilliseconds;
+        var save = time.GetElapsedTime(t3, t4).TotalMilliseconds;
+        LogPhases(logger, prepare, check, classify, save);
+        IReadOnlyDictionary<Guid, Guid?> triaged = decided is null ? new Dictionary<Guid, Guid?>() : fresh.Where(m => decided.Decided.Contains(m.Id)).ToDictionary(m => m.Id, m => m.DivisionId);
+        return new Stored([.. outcomes.Select(o => o.Before is { } before
             ? before with { Duplicate = true, FollowKey = null }
-            : new IntakeResult(o.Stored!.Id, o.Stored.ReceiptNumber, Duplicate: o.FollowKey.Length == 0, o.FollowKey.Length == 0 ? null : o.FollowKey))];
+            : new IntakeResult(o.Stored!.Id, o.Stored.ReceiptNumber, Duplicate: o.FollowKey.Length == 0, o.FollowKey.Length == 0 ? null : o.FollowKey))], triaged);
     }
 
     /// <summary>
@@ -345,8 +373,8 @@ public sealed partial class InboxIntake(IDbContextFactory<SotongDbContext> dbFac
     private static Task WriteNullableAsync<T>(Npgsql.NpgsqlBinaryImporter copy, T? value, NpgsqlTypes.NpgsqlDbType type, CancellationToken ct) where T : struct =>
         value is { } v ? copy.WriteAsync(v, type, ct) : copy.WriteNullAsync(ct);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Intake phases: prepare {Prepare} ms, receipt check {Receipts} ms, save {Save} ms")]
-    private static partial void LogPhases(ILogger logger, double prepare, double receipts, double save);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Intake phases: prepare {Prepare} ms, receipt check {Receipts} ms, triage {Triage} ms, save {Save} ms")]
+    private static partial void LogPhases(ILogger logger, double prepare, double receipts, double triage, double save);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Intake stored a batch of {Messages} messages from {Deliveries} deliveries in {Milliseconds} ms")]
     private static partial void LogBatch(ILogger logger, int messages, int deliveries, double milliseconds);

@@ -3,42 +3,38 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sotong.Core.Common;
-using Sotong.Core.Common.Audit;
 using Sotong.Core.Common.Errors;
 using Sotong.Core.Inbox;
-using Sotong.Core.Triage.Classify;
-using Sotong.Core.Triage.Grouping;
-using Sotong.Core.Triage.Trends;
 
 namespace Sotong.Core.Triage.Decisions;
 
 /// <summary>
-/// Classifies every message the moment it is stored: the inbox announces it, this worker labels it, routes it (or
-/// queues it for a person), groups it with its near-duplicates and counts it for spike detection, in one transaction.
-/// A sweep over recent messages catches anything an announcement missed (a restart, another node).
+/// Triage for every message the intake could not decide as it stored it (no model live yet, groups not rebuilt,
+/// triage added later): the inbox announces it, this worker labels it, routes it (or queues it for a person), groups
+/// it with its near-duplicates and counts it for spike detection, in one transaction. A sweep over recent messages
+/// catches anything an announcement missed (a restart, another node). It also rebuilds the groups on start.
 /// </summary>
 public sealed partial class TriageWorker(
     IDbContextFactory<SotongDbContext> dbFactory,
     TriageEngine engine,
+    TriageRecorder recorder,
     InboxNotifier notifier,
     TimeProvider time,
     ILogger<TriageWorker> logger) : BackgroundService
 {
     private const int BatchSize = 256;
-    public const string TriageActor = "triage";
-    public static readonly TimeSpan GroupingWindow = TimeSpan.FromDays(3);
+    public const string TriageActor = TriageRecorder.TriageActor;
     private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan SweepOverlap = TimeSpan.FromMinutes(2);
 
     private readonly Channel<Guid> _arrivals = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly NearDuplicateIndex _groups = new(GroupingWindow);
     private DateTime _watermark;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var subscription = notifier.Subscribe(change =>
         {
-            if (change.Kind == "received")
+            if (change.Kind == "received" && !change.Triaged)
             {
                 _arrivals.Writer.TryWrite(change.MessageId);
             }
@@ -53,6 +49,7 @@ public sealed partial class TriageWorker(
                 try
                 {
                     await RebuildAsync(stoppingToken);
+                    recorder.MarkReady();
                     await SweepAsync(stoppingToken);
                     break;
                 }
@@ -111,13 +108,13 @@ public sealed partial class TriageWorker(
     private async Task RebuildAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var since = time.GetUtcNow().UtcDateTime - GroupingWindow;
+        var since = time.GetUtcNow().UtcDateTime - TriageRecorder.GroupingWindow;
         var recent = await db.Set<TriageDecision>().AsNoTracking().Where(d => d.ReceivedAtUtc >= since).OrderBy(d => d.ReceivedAtUtc)
             .Join(db.InboxMessages, d => d.MessageId, m => m.Id, (d, m) => new { d.MessageId, d.Topic, m.Text, d.ReceivedAtUtc })
             .ToListAsync(ct);
         foreach (var r in recent)
         {
-            _groups.Add(r.MessageId, r.Topic, r.Text, r.ReceivedAtUtc);
+            recorder.Groups.Add(r.MessageId, r.Topic, r.Text, r.ReceivedAtUtc);
         }
         var last = await db.Set<TriageDecision>().MaxAsync(d => (DateTime?)d.ReceivedAtUtc, ct);
         _watermark = (last ?? time.GetUtcNow().UtcDateTime.AddDays(-30)) - SweepOverlap;
@@ -195,74 +192,23 @@ public sealed partial class TriageWorker(
             return;
         }
         var now = time.GetUtcNow().UtcDateTime;
-        var hourly = new Dictionary<(DateTime, string, string), int>();
-        var routed = new List<InboxMessage>();
-        foreach (var message in messages.OrderBy(m => m.ReceivedAtUtc))
-        {
-            var c = snapshot.Classify(message.Text);
-            var decision = TriageDecision.From(message.Id, message.ReceivedAtUtc, c, snapshot.ConfidenceThreshold, now);
-            if (message.DivisionId is { } existing)
-            {
-                // Someone (the citizen's form, an officer) already chose: triage labels it and leaves the division.
-                decision.DivisionId = existing;
-                decision.DivisionSource = DivisionSource.Arrival;
-                decision.DivisionConfidence = 1;
-                decision.Confidence = Math.Min(c.KindConfidence, c.TopicConfidence);
-                decision.State = TriageState.Routed;
-            }
-            else if (decision.State == TriageState.Routed && decision.DivisionId is { } division && message.Status == MessageStatus.Received)
-            {
-                message.RouteTo(division);
-                routed.Add(message);
-            }
-            message.Label(c.Kind, c.Topic);
-            decision.GroupId = _groups.Add(message.Id, c.Topic, message.Text, message.ReceivedAtUtc);
-            db.Add(decision);
-            var hour = new DateTime(message.ReceivedAtUtc.Year, message.ReceivedAtUtc.Month, message.ReceivedAtUtc.Day, message.ReceivedAtUtc.Hour, 0, 0, DateTimeKind.Utc);
-            foreach (var key in new[] { (hour, c.Topic, ""), (hour, c.Topic, c.District ?? "") }.Distinct())
-            {
-                hourly[key] = hourly.GetValueOrDefault(key) + 1;
-            }
-        }
-        await CountAsync(db, hourly, ct);
-        foreach (var m in routed)
-        {
-            db.Audit(now, TriageActor, "Sotong triage", nameof(InboxMessage), m.Id.ToString(), "Routed", to: m.DivisionId?.ToString());
-        }
+        var batch = recorder.Decide(snapshot, messages, now);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await TriageRecorder.WriteAsync(db, batch, now, ct);
+            await tx.CommitAsync(ct);
         }
         catch
         {
             // Nothing was stored: the index must not keep groups rooted in messages without a decision.
-            _groups.Forget(messages.Select(m => m.Id));
+            recorder.Forget(batch);
             throw;
         }
-        LogClassified(logger, messages.Count, routed.Count);
+        LogClassified(logger, messages.Count, batch.Routed.Count);
         foreach (var m in messages)
         {
             await notifier.PublishAsync(new InboxChange(m.Id, m.DivisionId, "triaged"));
-        }
-    }
-
-    /// <summary>Adds the batch's counts to the hourly table (the district "" row is the topic's total).</summary>
-    private static async Task CountAsync(SotongDbContext db, Dictionary<(DateTime Hour, string Topic, string District), int> counts, CancellationToken ct)
-    {
-        var hours = counts.Keys.Select(k => k.Hour).Distinct().ToList();
-        var topics = counts.Keys.Select(k => k.Topic).Distinct().ToList();
-        var existing = await db.Set<HourlyCount>().Where(h => hours.Contains(h.HourUtc) && topics.Contains(h.Topic)).ToListAsync(ct);
-        var byKey = existing.ToDictionary(h => (h.HourUtc, h.Topic, h.District));
-        foreach (var (key, n) in counts)
-        {
-            if (byKey.TryGetValue(key, out var row))
-            {
-                row.Count += n;
-            }
-            else
-            {
-                db.Add(new HourlyCount { HourUtc = key.Hour, Topic = key.Topic, District = key.District, Count = n });
-            }
         }
     }
 

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Sotong.Core.Common;
+using Sotong.Core.Common.Audit;
+using Sotong.Core.Inbox;
+using Sotong.Core.Triage.Classify;
+using Sotong.Core.Triage.Grouping;
+
+namespace Sotong.Core.Triage.Decisions;
+
+/// <summary>What triage decided for a batch of messages, before it is written.</summary>
+public sealed class DecisionBatch
+{
+    public List<InboxMessage> Messages { get; } = [];
+    public List<TriageDecision> Decisions { get; } = [];
+    public List<InboxMessage> Routed { get; } = [];
+    public Dictionary<(DateTime Hour, string Topic, string District), int> Hourly { get; } = [];
+}
+
+/// <summary>
+/// Decides and records triage for messages, the same way wherever it runs: in the intake's transaction as a message
+/// is stored, or in the worker for anything stored before a model was live. Owns this node's near-duplicate index.
+/// </summary>
+public sealed class TriageRecorder
+{
+    public const string TriageActor = "triage";
+    public static readonly TimeSpan GroupingWindow = TimeSpan.FromDays(3);
+
+    // Below this many messages one core classifies faster than handing work out.
+    private const int ParallelFrom = 16;
+
+    private volatile bool _ready;
+
+    public NearDuplicateIndex Groups { get; } = new(GroupingWindow);
+
+    /// <summary>True once the index holds the last days' groups (the worker rebuilds it on start).</summary>
+    public bool Ready => _ready;
+
+    public void MarkReady() => _ready = true;
+
+    /// <summary>Labels, routes (or queues for review) and groups the messages, oldest first; changes them in place.</summary>
+    public DecisionBatch Decide(TriageSnapshot snapshot, IReadOnlyList<InboxMessage> messages, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(messages);
+        var ordered = messages.OrderBy(m => m.ReceivedAtUtc).ToList();
+        var classes = new Classification[ordered.Count];
+        if (ordered.Count >= ParallelFrom)
+        {
+            Parallel.For(0, ordered.Count, i => classes[i] = snapshot.Classify(ordered[i].Text));
+        }
+        else
+        {
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                classes[i] = snapshot.Classify(ordered[i].Text);
+            }
+        }
+        var batch = new DecisionBatch();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var (message, c) = (ordered[i], classes[i]);
+            var decision = TriageDecision.From(message.Id, message.ReceivedAtUtc, c, snapshot.ConfidenceThreshold, nowUtc);
+            if (message.DivisionId is { } existing)
+            {
+                // Someone (the citizen's form, an officer) already chose: triage labels it and leaves the division.
+                decision.DivisionId = existing;
+                decision.DivisionSource = DivisionSource.Arrival;
+                decision.DivisionConfidence = 1;
+                decision.Confidence = Math.Min(c.KindConfidence, c.TopicConfidence);
+                decision.State = TriageState.Routed;
+            }
+            else if (decision.State == TriageState.Routed && decision.DivisionId is { } division && message.Status == MessageStatus.Received)
+            {
+                message.RouteTo(division);
+                batch.Routed.Add(message);
+            }
+            message.Label(c.Kind, c.Topic);
+            decision.GroupId = Groups.Add(message.Id, c.Topic, message.Text, message.ReceivedAtUtc);
+            batch.Messages.Add(message);
+            batch.Decisions.Add(decision);
+            var at = message.ReceivedAtUtc;
+            var hour = new DateTime(at.Year, at.Month, at.Day, at.Hour, 0, 0, DateTimeKind.Utc);
+            foreach (var key in new[] { (hour, c.Topic, ""), (hour, c.Topic, c.District ?? "") }.Distinct())
+            {
+                batch.Hourly[key] = batch.Hourly.GetValueOrDefault(key) + 1;
+            }
+        }
+        return batch;
+    }
+
+    /// <summary>A failed save: nothing may join groups rooted in messages that have no decision.</summary>
+    public void Forget(DecisionBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        Groups.Forget(batch.Messages.Select(m => m.Id));
+    }
+
+    /// <summary>
+    /// Adds the decisions and the routing audit to the context, saves, and adds the hourly counts; the caller owns
+    /// the transaction (and has written or is tracking the messages).
+    /// </summary>
+    public static async Task WriteAsync(SotongDbContext db, DecisionBatch batch, DateTime nowUtc, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(batch);
+        db.AddRange(batch.Decisions);
+        foreach (var m in batch.Routed)
+        {
+            db.Audit(nowUtc, TriageActor, "Sotong triage", nameof(InboxMessage), m.Id.ToString(), "Routed", to: m.DivisionId?.ToString());
+        }
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+        await CountAsync(db, batch.Hourly, ct);
+    }
+
+    /// <summary>
+    /// Adds counts to the hourly table in one upsert (the district "" row is the topic's total). Rows go in key order
+    /// so two writers adding to the same hours lock them in the same order.
+    /// </summary>
+    private static async Task CountAsync(SotongDbContext db, Dictionary<(DateTime Hour, string Topic, string District), int> counts, CancellationToken ct)
+    {
+        const int RowsPerStatement = 200;
+        var rows = counts.OrderBy(c => c.Key.Hour).ThenBy(c => c.Key.Topic, StringComparer.Ordinal).ThenBy(c => c.Key.District, StringComparer.Ordinal).ToList();
+        for (var start = 0; start < rows.Count; start += RowsPerStatement)
+        {
+            var chunk = rows.Skip(start).Take(RowsPerStatement).ToList();
+            var sql = new StringBuilder("INSERT INTO triage_hourly_count (\"HourUtc\", \"Topic\", \"District\", \"Count\") VALUES ");
+            var parameters = new object[chunk.Count * 4];
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                var p = i * 4;
+                sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}({{{p}}}, {{{p + 1}}}, {{{p + 2}}}, {{{p + 3}}})");
+                (parameters[p], parameters[p + 1], parameters[p + 2], parameters[p + 3]) = (chunk[i].Key.Hour, chunk[i].Key.Topic, chunk[i].Key.District, chunk[i].Value);
+            }
+            sql.Append(" ON CONFLICT (\"HourUtc\", \"Topic\", \"District\") DO UPDATE SET \"Count\" = triage_hourly_count.\"Count\" + excluded.\"Count\"");
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
+        }
+    }
+}
