@@ -38,15 +38,32 @@ curl -sf -b "$jar" -X PUT -H 'content-type: application/json' \
   -d "{\"externalId\":\"$PAGE\",\"credentials\":{\"appSecret\":\"$SECRET\",\"pageAccessToken\":\"unused\"}}" \
   "http://127.0.0.1:$PORT/api/v1/channels/$account/credentials"
 
+if [ "${TRIAGE:-true}" = true ]; then
+  # Triage classifies inside the intake transaction once the starter model is live (it trains on first start).
+  printf "waiting for the starter model to go live"
+  until curl -sf -b "$jar" "http://127.0.0.1:$PORT/api/v1/triage/models" | python3 -c 'import json,sys; sys.exit(0 if any(m["isActive"] for m in json.load(sys.stdin)) else 1)'; do
+    printf .; sleep 1
+  done
+  echo
+fi
+
 load() { dotnet bench/Sotong.Bench.WebhookLoad/bin/Release/net10.0/Sotong.Bench.WebhookLoad.dll --max-in-flight "${MAX_IN_FLIGHT:-1024}" "$@" || true; }
 echo "warm-up (10 s, not counted):"
 load --url "http://127.0.0.1:$PORT/hooks/meta" --rate 500 --seconds 10 --secret "$SECRET" --page "$PAGE" >/dev/null
 before=$(psql -h 127.0.0.1 -U sotong -d $DB -tAc "SELECT count(*) FROM inbox_message")
 echo "bare endpoint (ceiling):"
 load --url "http://127.0.0.1:$PORT/hooks/bare" --rate "$RATE" --seconds "$SECONDS_" | tee "$work/bare.txt"
+cpu() { awk '{print $14 + $15}' /proc/$app/stat; }
 echo "signed Meta webhooks:"
+cpu0=$(cpu); t0=$(date +%s.%N)
 load --url "http://127.0.0.1:$PORT/hooks/meta" --rate "$RATE" --seconds "$SECONDS_" --secret "$SECRET" --page "$PAGE" | tee "$work/meta.txt"
+cpu1=$(cpu); t1=$(date +%s.%N)
+echo "app CPU during the webhook run: $(python3 -c "print(f'{($cpu1-$cpu0)/$(getconf CLK_TCK)/($t1-$t0):.2f}')") cores of $(nproc)"
 after=$(psql -h 127.0.0.1 -U sotong -d $DB -tAc "SELECT count(*) FROM inbox_message")
 ok=$(grep -o 'ok_2xx=[0-9]*' "$work/meta.txt" | cut -d= -f2)
 echo "rows stored during the webhook run: $((after - before)); 2xx answers: $ok"
 [ "$((after - before))" = "$ok" ] && echo "rows == 2xx: yes" || echo "rows == 2xx: NO"
+if [ "${TRIAGE:-true}" = true ]; then
+  undecided=$(psql -h 127.0.0.1 -U sotong -d $DB -tAc "SELECT count(*) FROM inbox_message m WHERE NOT EXISTS (SELECT 1 FROM triage_decision d WHERE d.\"MessageId\" = m.\"Id\")")
+  echo "messages without a triage decision right after the run: $undecided"
+fi

@@ -54,4 +54,23 @@ public class NearDuplicateTests
         index.Add(later, "roads", text, At.AddDays(2)).ShouldBe(later);
         index.Count.ShouldBe(1);
     }
+
+    [Fact]
+    public void A_flood_of_one_text_stays_one_group_and_other_issues_still_find_theirs()
+    {
+        var index = new NearDuplicateIndex(TimeSpan.FromDays(3));
+        var pothole = Guid.NewGuid();
+        index.Add(pothole, "roads", "망원로8길 12 앞 도로에 포트홀이 크게 생겼어요. 차가 덜컹거려요", At);
+        var flood = Guid.NewGuid();
+        index.Add(flood, "transport", "지하철 2호선 고장으로 20분째 멈춰 있습니다. 안내 부탁드립니다. (0)", At);
+        for (var i = 1; i < 3_000; i++)
+        {
+            // Only the newest copies stay in each bucket; every copy still finds the group.
+            index.Add(Guid.NewGuid(), "transport", $"지하철 2호선 고장으로 20분째 멈춰 있습니다. 안내 부탁드립니다. ({i})", At.AddSeconds(i)).ShouldBe(flood);
+        }
+        index.Add(Guid.NewGuid(), "roads", "망원로8길 12 앞에 도로 파인 곳 있어요 위험해요 포트홀 빨리 메워주세요", At.AddHours(2)).ShouldBe(pothole);
+        var other = Guid.NewGuid();
+        index.Add(other, "transport", "버스 정류장 의자가 부서졌어요 성산로 45 앞입니다", At.AddHours(2)).ShouldBe(other);
+        index.Count.ShouldBe(3_003);
+    }
 }

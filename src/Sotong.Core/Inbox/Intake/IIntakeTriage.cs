@@ -10,10 +10,18 @@ namespace Sotong.Core.Inbox.Intake;
 public interface IIntakeTriage
 {
     /// <summary>
-    /// Decides what it can for messages about to be inserted (sets their labels and division); returns the rows
-    /// that go with them, or null to leave them for later.
+    /// The costly, order-free part (classifying the text), done on the caller's thread as the message comes in, so
+    /// the one writer that stores a batch does not classify the whole batch while its senders wait. Null when not
+    /// ready.
     /// </summary>
-    IIntakeTriageWork? Decide(IReadOnlyList<InboxMessage> fresh, DateTime nowUtc);
+    object? Prepare(string text);
+
+    /// <summary>
+    /// Decides what it can for messages about to be inserted (sets their labels and division), using what
+    /// <see cref="Prepare"/> gave for each (same order; null entries are classified here); returns the rows that go
+    /// with them, or null to leave them for later.
+    /// </summary>
+    IIntakeTriageWork? Decide(IReadOnlyList<InboxMessage> fresh, IReadOnlyList<object?> prepared, DateTime nowUtc);
 }
 
 /// <summary>The rows that belong to a batch of decisions, written in the intake's transaction.</summary>

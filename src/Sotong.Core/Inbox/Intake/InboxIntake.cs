@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sotong.Core.Common;
+using Sotong.Core.Common.Data;
 using Sotong.Core.Inbox.Contacts;
 
 namespace Sotong.Core.Inbox.Intake;
@@ -56,7 +57,7 @@ public sealed partial class InboxIntake(
     private const int Writers = 2;
     private readonly Channel<Work>[] _queues = [.. Enumerable.Range(0, Writers).Select(_ => Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true }))];
 
-    private sealed record Work(IReadOnlyList<InboundMessage> Messages, TaskCompletionSource<IReadOnlyList<IntakeResult>> Done);
+    private sealed record Work(IReadOnlyList<InboundMessage> Messages, IReadOnlyList<object?> Prepared, TaskCompletionSource<IReadOnlyList<IntakeResult>> Done);
 
     public async Task<IReadOnlyList<IntakeResult>> AcceptAsync(IReadOnlyList<InboundMessage> batch, CancellationToken ct)
     {
@@ -65,7 +66,9 @@ public sealed partial class InboxIntake(
         {
             return [];
         }
-        var work = new Work(batch, new TaskCompletionSource<IReadOnlyList<IntakeResult>>(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Classified here, on the sender's own thread, so the writer only decides and stores.
+        object?[] prepared = _triage is null ? new object?[batch.Count] : [.. batch.Select(m => _triage.Prepare(m.Text))];
+        var work = new Work(batch, prepared, new TaskCompletionSource<IReadOnlyList<IntakeResult>>(TaskCreationOptions.RunContinuationsAsynchronously));
         var sender = batch[0].From ?? batch[0].AlsoKnownAs;
         var lane = sender is null ? 0 : (int)((uint)StringComparer.Ordinal.GetHashCode(sender.Normalized) % Writers);
         await _queues[lane].Writer.WriteAsync(work, ct);
@@ -97,7 +100,7 @@ public sealed partial class InboxIntake(
         {
             var all = pending.SelectMany(w => w.Messages).ToList();
             var started = time.GetTimestamp();
-            var stored = await TryAcceptAsync(all, ct);
+            var stored = await TryAcceptAsync(all, [.. pending.SelectMany(w => w.Prepared)], ct);
             var elapsed = time.GetElapsedTime(started).TotalMilliseconds;
             LogBatch(logger, all.Count, pending.Count, elapsed);
             var offset = 0;
@@ -131,7 +134,7 @@ public sealed partial class InboxIntake(
         {
             try
             {
-                var stored = await TryAcceptAsync([.. work.Messages], ct);
+                var stored = await TryAcceptAsync([.. work.Messages], work.Prepared, ct);
                 work.Done.TrySetResult(stored.Results);
                 await AnnounceAsync([.. work.Messages], stored);
                 return;
@@ -162,7 +165,7 @@ public sealed partial class InboxIntake(
         }
     }
 
-    private async Task<Stored> TryAcceptAsync(List<InboundMessage> batch, CancellationToken ct)
+    private async Task<Stored> TryAcceptAsync(List<InboundMessage> batch, IReadOnlyList<object?> prepared, CancellationToken ct)
     {
         var t0 = time.GetTimestamp();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -189,6 +192,7 @@ public sealed partial class InboxIntake(
         // Each delivery's outcome: a message stored now, or one stored before (receipt numbers are final only after the clash check).
         var outcomes = new List<(InboxMessage? Stored, IntakeResult? Before, string FollowKey)>(batch.Count);
         var fresh = new List<InboxMessage>(batch.Count);
+        var freshPrepared = new List<object?>(batch.Count);
         var storedNow = new Dictionary<(InboxChannel, string), InboxMessage>();
         for (var index = 0; index < batch.Count; index++)
         {
@@ -228,6 +232,7 @@ public sealed partial class InboxIntake(
             // The message row is the record of its arrival (channel, provider id, time); the audit trail starts at
             // the first staff action, which halves the rows a burst of webhooks writes.
             fresh.Add(message);
+            freshPrepared.Add(prepared[index]);
             storedNow[key] = message;
             outcomes.Add((message, null, inbound.FollowKey));
         }
@@ -238,7 +243,7 @@ public sealed partial class InboxIntake(
         }
         var t2 = time.GetTimestamp();
         // Labelled and routed before the insert, so each message is written once, already decided.
-        var decided = _triage?.Decide(fresh, now);
+        var decided = _triage?.Decide(fresh, freshPrepared, now);
         var t3 = time.GetTimestamp();
         try
         {
@@ -248,7 +253,7 @@ public sealed partial class InboxIntake(
                 // PostgreSQL: new contacts through EF, the messages by binary COPY, one transaction for all.
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
-                await CopyMessagesAsync(db, fresh, ct);
+                await BulkCopy.CopyAsync(db, fresh, ct);
             }
             else
             {
@@ -301,77 +306,6 @@ public sealed partial class InboxIntake(
             }
         }
     }
-
-    /// <summary>
-    /// Binary COPY of new messages: the cheapest way into PostgreSQL. The column list follows the EF model, so a new
-    /// property fails the PostgreSQL tests instead of being dropped silently.
-    /// </summary>
-    private static async Task CopyMessagesAsync(SotongDbContext db, List<InboxMessage> messages, CancellationToken ct)
-    {
-        if (messages.Count == 0)
-        {
-            return;
-        }
-        var entity = db.Model.FindEntityType(typeof(InboxMessage))!;
-        var columns = entity.GetProperties().Select(p => p.GetColumnName()).ToList();
-        var expected = new[]
-        {
-            "Id", "ReceiptNumber", "FollowKeyHash", "Channel", "ProviderMessageId", "Text", "Kind", "CitizenName", "ContactId", "ChannelAccountId",
-            "ReplyContext", "ConsentToPublish", "DivisionId", "AssignedToId", "AssignedToName", "Status", "ReceivedAtUtc", "AnswerText",
-            "AnsweredAtUtc", "AnsweredById", "AnsweredByName", "PublishedAtUtc", "Version", "Intent", "Topic",
-        };
-        if (!columns.Order(StringComparer.Ordinal).SequenceEqual(expected.Order(StringComparer.Ordinal)))
-        {
-            throw new InvalidOperationException("inbox_message changed: update the COPY column list in InboxIntake.");
-        }
-        var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
-        try
-        {
-            await using var copy = await connection.BeginBinaryImportAsync(
-                $"COPY inbox_message ({string.Join(", ", expected.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)", ct);
-            foreach (var m in messages)
-            {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(m.Id, NpgsqlTypes.NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(m.ReceiptNumber, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(m.FollowKeyHash, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(m.Channel.ToString(), NpgsqlTypes.NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(m.ProviderMessageId, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(m.Text, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(m.Kind.ToString(), NpgsqlTypes.NpgsqlDbType.Varchar, ct);
-                await WriteNullableAsync(copy, m.CitizenName, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
-                await WriteNullableAsync(copy, m.ContactId, NpgsqlTypes.NpgsqlDbType.Uuid, ct);
-                await WriteNullableAsync(copy, m.ChannelAccountId, NpgsqlTypes.NpgsqlDbType.Uuid, ct);
-                await WriteNullableAsync(copy, m.ReplyContext, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(m.ConsentToPublish, NpgsqlTypes.NpgsqlDbType.Boolean, ct);
-                await WriteNullableAsync(copy, m.DivisionId, NpgsqlTypes.NpgsqlDbType.Uuid, ct);
-                await WriteNullableAsync(copy, m.AssignedToId, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
-                await WriteNullableAsync(copy, m.AssignedToName, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(m.Status.ToString(), NpgsqlTypes.NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(m.ReceivedAtUtc, NpgsqlTypes.NpgsqlDbType.TimestampTz, ct);
-                await WriteNullableAsync(copy, m.AnswerText, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
-                await WriteNullableAsync(copy, m.AnsweredAtUtc, NpgsqlTypes.NpgsqlDbType.TimestampTz, ct);
-                await WriteNullableAsync(copy, m.AnsweredById, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
-                await WriteNullableAsync(copy, m.AnsweredByName, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
-                await WriteNullableAsync(copy, m.PublishedAtUtc, NpgsqlTypes.NpgsqlDbType.TimestampTz, ct);
-                await copy.WriteAsync(m.Version, NpgsqlTypes.NpgsqlDbType.Integer, ct);
-                await WriteNullableAsync(copy, m.Intent?.ToString(), NpgsqlTypes.NpgsqlDbType.Varchar, ct);
-                await WriteNullableAsync(copy, m.Topic, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
-            }
-            await copy.CompleteAsync(ct);
-        }
-        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation)
-        {
-            // Same meaning as EF's: another node stored one of these first; the caller settles deliveries one by one.
-            throw new DbUpdateException(e.MessageText, e);
-        }
-    }
-
-    private static Task WriteNullableAsync<T>(Npgsql.NpgsqlBinaryImporter copy, T? value, NpgsqlTypes.NpgsqlDbType type, CancellationToken ct) where T : class =>
-        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, type, ct);
-
-    private static Task WriteNullableAsync<T>(Npgsql.NpgsqlBinaryImporter copy, T? value, NpgsqlTypes.NpgsqlDbType type, CancellationToken ct) where T : struct =>
-        value is { } v ? copy.WriteAsync(v, type, ct) : copy.WriteNullAsync(ct);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Intake phases: prepare {Prepare} ms, receipt check {Receipts} ms, triage {Triage} ms, save {Save} ms")]
     private static partial void LogPhases(ILogger logger, double prepare, double receipts, double triage, double save);

@@ -11,14 +11,18 @@ namespace Sotong.Core.Triage.Decisions;
 /// </summary>
 public sealed class IntakeTriage(TriageEngine engine, TriageRecorder recorder) : IIntakeTriage
 {
-    public IIntakeTriageWork? Decide(IReadOnlyList<InboxMessage> fresh, DateTime nowUtc)
+    public object? Prepare(string text) =>
+        recorder.Ready && engine.Current is { } snapshot ? TriageRecorder.Prepare(snapshot, text) : null;
+
+    public IIntakeTriageWork? Decide(IReadOnlyList<InboxMessage> fresh, IReadOnlyList<object?> prepared, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(fresh);
+        ArgumentNullException.ThrowIfNull(prepared);
         if (fresh.Count == 0 || !recorder.Ready || engine.Current is not { } snapshot)
         {
             return null;
         }
-        return new Work(recorder, recorder.Decide(snapshot, fresh, nowUtc), nowUtc);
+        return new Work(recorder, recorder.Decide(snapshot, fresh, nowUtc, [.. prepared.Select(p => p as PreparedMessage)]), nowUtc);
     }
 
     private sealed class Work(TriageRecorder recorder, DecisionBatch batch, DateTime nowUtc) : IIntakeTriageWork

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Sotong.Core.Common;
 using Sotong.Core.Common.Audit;
+using Sotong.Core.Common.Data;
 using Sotong.Core.Inbox;
 using Sotong.Core.Triage.Classify;
 using Sotong.Core.Triage.Grouping;
@@ -17,6 +18,9 @@ public sealed class DecisionBatch
     public List<InboxMessage> Routed { get; } = [];
     public Dictionary<(DateTime Hour, string Topic, string District), int> Hourly { get; } = [];
 }
+
+/// <summary>A message's classification and fingerprint, worked out before it reaches the writer.</summary>
+public sealed record PreparedMessage(Classification Classification, Fingerprint Print);
 
 /// <summary>
 /// Decides and records triage for messages, the same way wherever it runs: in the intake's transaction as a message
@@ -39,28 +43,46 @@ public sealed class TriageRecorder
 
     public void MarkReady() => _ready = true;
 
-    /// <summary>Labels, routes (or queues for review) and groups the messages, oldest first; changes them in place.</summary>
-    public DecisionBatch Decide(TriageSnapshot snapshot, IReadOnlyList<InboxMessage> messages, DateTime nowUtc)
+    /// <summary>The order-free work for one text: what the classifier says and its near-duplicate fingerprint.</summary>
+    public static PreparedMessage Prepare(TriageSnapshot snapshot, string text)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return new PreparedMessage(snapshot.Classify(text), Fingerprint.Of(text));
+    }
+
+    /// <summary>
+    /// Labels, routes (or queues for review) and groups the messages, oldest first; changes them in place.
+    /// <paramref name="prepared"/>, when given, holds each message's <see cref="Prepare"/> (same order, null where not done).
+    /// </summary>
+    public DecisionBatch Decide(TriageSnapshot snapshot, IReadOnlyList<InboxMessage> messages, DateTime nowUtc, IReadOnlyList<PreparedMessage?>? prepared = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(messages);
-        var ordered = messages.OrderBy(m => m.ReceivedAtUtc).ToList();
-        var classes = new Classification[ordered.Count];
-        if (ordered.Count >= ParallelFrom)
+        var work = new PreparedMessage?[messages.Count];
+        var missing = new List<int>();
+        for (var i = 0; i < messages.Count; i++)
         {
-            Parallel.For(0, ordered.Count, i => classes[i] = snapshot.Classify(ordered[i].Text));
+            work[i] = prepared is not null && i < prepared.Count ? prepared[i] : null;
+            if (work[i] is null)
+            {
+                missing.Add(i);
+            }
+        }
+        if (missing.Count >= ParallelFrom)
+        {
+            Parallel.ForEach(missing, i => work[i] = Prepare(snapshot, messages[i].Text));
         }
         else
         {
-            for (var i = 0; i < ordered.Count; i++)
+            foreach (var i in missing)
             {
-                classes[i] = snapshot.Classify(ordered[i].Text);
+                work[i] = Prepare(snapshot, messages[i].Text);
             }
         }
         var batch = new DecisionBatch();
-        for (var i = 0; i < ordered.Count; i++)
+        foreach (var i in Enumerable.Range(0, messages.Count).OrderBy(i => messages[i].ReceivedAtUtc))
         {
-            var (message, c) = (ordered[i], classes[i]);
+            var (message, c) = (messages[i], work[i]!.Classification);
             var decision = TriageDecision.From(message.Id, message.ReceivedAtUtc, c, snapshot.ConfidenceThreshold, nowUtc);
             if (message.DivisionId is { } existing)
             {
@@ -77,7 +99,7 @@ public sealed class TriageRecorder
                 batch.Routed.Add(message);
             }
             message.Label(c.Kind, c.Topic);
-            decision.GroupId = Groups.Add(message.Id, c.Topic, message.Text, message.ReceivedAtUtc);
+            decision.GroupId = Groups.Add(message.Id, c.Topic, work[i]!.Print, message.ReceivedAtUtc);
             batch.Messages.Add(message);
             batch.Decisions.Add(decision);
             var at = message.ReceivedAtUtc;
@@ -98,20 +120,33 @@ public sealed class TriageRecorder
     }
 
     /// <summary>
-    /// Adds the decisions and the routing audit to the context, saves, and adds the hourly counts; the caller owns
-    /// the transaction (and has written or is tracking the messages).
+    /// Saves what the context tracks (the worker's updated messages), then writes the decisions, the routing audit
+    /// and the hourly counts; the caller owns the transaction (and has written the messages or tracks them).
     /// </summary>
     public static async Task WriteAsync(SotongDbContext db, DecisionBatch batch, DateTime nowUtc, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(batch);
-        db.AddRange(batch.Decisions);
-        foreach (var m in batch.Routed)
+        var audit = batch.Routed.Select(m => new AuditEntry
         {
-            db.Audit(nowUtc, TriageActor, "Sotong triage", nameof(InboxMessage), m.Id.ToString(), "Routed", to: m.DivisionId?.ToString());
+            AtUtc = nowUtc, ActorId = TriageActor, ActorName = "Sotong triage", EntityType = nameof(InboxMessage), EntityId = m.Id.ToString(),
+            Action = "Routed", ToState = m.DivisionId?.ToString(),
+        }).ToList();
+        if (db.Database.IsNpgsql())
+        {
+            // A burst of webhooks brings hundreds of decisions a batch: COPY rather than one INSERT each.
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+            await BulkCopy.CopyAsync(db, batch.Decisions, ct);
+            await BulkCopy.CopyAsync(db, audit, ct);
         }
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(ct);
+        else
+        {
+            db.AddRange(batch.Decisions);
+            db.AuditEntries.AddRange(audit);
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+        }
         await CountAsync(db, batch.Hourly, ct);
     }
 

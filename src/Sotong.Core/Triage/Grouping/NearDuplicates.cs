@@ -220,6 +220,11 @@ public sealed class NearDuplicateIndex(TimeSpan window)
         public bool Forgotten { get; set; }
     }
 
+    // Newest entries kept per MinHash bucket and per named place (see AddCapped).
+    private const int PerBucket = 16;
+    private const int PerPlace = 64;
+    private const int TriesPerGroup = 4;
+
     private readonly Dictionary<Guid, Entry> _byMessage = [];
 
     private readonly Lock _gate = new();
@@ -264,22 +269,39 @@ public sealed class NearDuplicateIndex(TimeSpan window)
     }
 
     /// <summary>Adds a message and returns its group: the group of the best match, or its own id.</summary>
-    public Guid Add(Guid messageId, string topic, string text, DateTime atUtc)
+    public Guid Add(Guid messageId, string topic, string text, DateTime atUtc) => Add(messageId, topic, Fingerprint.Of(text), atUtc);
+
+    /// <summary>The same, with the fingerprint already taken (outside the index's lock).</summary>
+    public Guid Add(Guid messageId, string topic, Fingerprint print, DateTime atUtc)
     {
-        var print = Fingerprint.Of(text);
+        ArgumentNullException.ThrowIfNull(print);
         lock (_gate)
         {
             Evict(atUtc - window);
             Entry? best = null;
             var bestScore = -1.0;
+            // A group already matched, or tried a few times, need not be compared again: a flood of one text would
+            // otherwise compare each newcomer with every copy in its buckets.
+            var tries = new Dictionary<Guid, int>();
             foreach (var candidate in Candidates(print))
             {
-                // The topic is not required to agree (the classifier can differ on two wordings of one pothole); it
-                // only breaks ties.
-                if (candidate.Forgotten || candidate.MessageId == messageId || !Same(print, candidate.Print))
+                if (candidate.Forgotten || candidate.MessageId == messageId)
                 {
                     continue;
                 }
+                var tried = tries.GetValueOrDefault(candidate.GroupId);
+                if (tried < 0 || tried >= TriesPerGroup)
+                {
+                    continue;
+                }
+                // The topic is not required to agree (the classifier can differ on two wordings of one pothole); it
+                // only breaks ties.
+                if (!Same(print, candidate.Print))
+                {
+                    tries[candidate.GroupId] = tried + 1;
+                    continue;
+                }
+                tries[candidate.GroupId] = -1;
                 var score = print.Jaccard(candidate.Print) + 0.1 * print.SharedPlaces(candidate.Print) + (candidate.Topic == topic ? 0.05 : 0);
                 if (score > bestScore)
                 {
@@ -292,11 +314,11 @@ public sealed class NearDuplicateIndex(TimeSpan window)
             _byMessage[messageId] = entry;
             foreach (var key in print.BandKeys())
             {
-                (_bands.TryGetValue(key, out var list) ? list : _bands[key] = []).Add(entry);
+                AddCapped(_bands.TryGetValue(key, out var list) ? list : _bands[key] = [], entry, PerBucket);
             }
             foreach (var place in print.Places)
             {
-                (_places.TryGetValue(place, out var list) ? list : _places[place] = []).Add(entry);
+                AddCapped(_places.TryGetValue(place, out var list) ? list : _places[place] = [], entry, PerPlace);
             }
             return entry.GroupId;
         }
@@ -332,11 +354,24 @@ public sealed class NearDuplicateIndex(TimeSpan window)
         {
             if (_places.TryGetValue(place, out var list))
             {
-                // A very common place ("시청역") would bring everything; the newest few hundred are enough.
-                found.UnionWith(list.Count > 300 ? list.Skip(list.Count - 300) : list);
+                found.UnionWith(list);
             }
         }
         return found;
+    }
+
+    /// <summary>
+    /// Keeps a bucket to its newest entries. A flood of one text (ten thousand "subway stopped" messages in a
+    /// snowstorm) lands in the same buckets; comparing each newcomer with every earlier copy made grouping quadratic,
+    /// while any recent copy is enough to join the group. The entry stays in the index and its other buckets.
+    /// </summary>
+    private static void AddCapped(List<Entry> bucket, Entry entry, int cap)
+    {
+        if (bucket.Count >= cap)
+        {
+            bucket.RemoveAt(0);
+        }
+        bucket.Add(entry);
     }
 
     private void Evict(DateTime before)
