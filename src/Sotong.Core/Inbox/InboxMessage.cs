@@ -189,6 +189,9 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
         b.Property(m => m.Intent).HasConversion<string>().HasMaxLength(16);
         b.Property(m => m.Topic).HasMaxLength(InboxMessage.MaxTopicLength);
         b.HasIndex(m => m.ReceivedAtUtc);
+        // Only messages nobody has labelled yet (stored before triage could decide): the triage sweep reads these
+        // every 30 s, and scanning every recent message for them stalled a burst of webhooks.
+        b.HasIndex(m => m.ReceivedAtUtc, "IX_inbox_message_unlabelled").HasFilter("\"Topic\" IS NULL");
         b.HasIndex(m => new { m.Status, m.ReceivedAtUtc });
         b.HasIndex(m => new { m.DivisionId, m.ReceivedAtUtc });
         b.HasOne(m => m.Division).WithMany().HasForeignKey(m => m.DivisionId).OnDelete(DeleteBehavior.Restrict);

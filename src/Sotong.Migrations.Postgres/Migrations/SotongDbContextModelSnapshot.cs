@@ -496,6 +496,9 @@ namespace Sotong.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "ReceivedAtUtc");
 
+                    b.HasIndex(new[] { "ReceivedAtUtc" }, "IX_inbox_message_unlabelled")
+                        .HasFilter("\"Topic\" IS NULL");
+
                     b.ToTable("inbox_message", (string)null);
                 });
 

@@ -483,6 +483,9 @@ namespace Sotong.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "ReceivedAtUtc");
 
+                    b.HasIndex(new[] { "ReceivedAtUtc" }, "IX_inbox_message_unlabelled")
+                        .HasFilter("\"Topic\" IS NULL");
+
                     b.ToTable("inbox_message", (string)null);
                 });
 

@@ -129,7 +129,7 @@ public sealed partial class TriageWorker(
             {
                 var since = _watermark;
                 pending = [.. (await db.InboxMessages.AsNoTracking()
-                    .Where(m => m.ReceivedAtUtc >= since && !db.Set<TriageDecision>().Any(d => d.MessageId == m.Id))
+                    .Where(m => m.Topic == null && m.ReceivedAtUtc >= since && !db.Set<TriageDecision>().Any(d => d.MessageId == m.Id))
                     .OrderBy(m => m.ReceivedAtUtc).Select(m => new { m.Id, m.ReceivedAtUtc }).Take(BatchSize).ToListAsync(ct))
                     .Select(m => (m.Id, m.ReceivedAtUtc))];
             }
