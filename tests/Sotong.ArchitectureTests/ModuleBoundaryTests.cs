@@ -26,6 +26,10 @@ public sealed class ModuleBoundaryTests
     [InlineData("Sotong.Core.Inbox", "Sotong.Core.Triage")]
     [InlineData("Sotong.Core.Organization", "Sotong.Core.Triage")]
     [InlineData("Sotong.Core.Qna", "Sotong.Core.Triage")]
+    [InlineData("Sotong.Core.Inbox", "Sotong.Core.Cases")]
+    [InlineData("Sotong.Core.Triage", "Sotong.Core.Cases")]
+    [InlineData("Sotong.Core.Organization", "Sotong.Core.Cases")]
+    [InlineData("Sotong.Core.Cases", "Sotong.Core.Qna")]
     public void Given_a_module_Then_it_does_not_reach_into_a_module_built_on_it(string module, string forbidden)
     {
         var result = Types.InAssembly(Core).That().ResideInNamespaceStartingWith(module)
@@ -40,7 +44,7 @@ public sealed class ModuleBoundaryTests
     {
         var result = Types.InAssembly(Core).That().ResideInNamespaceStartingWith("Sotong.Core.Common")
             .And().DoNotHaveName(nameof(SotongDbContext), nameof(DatabaseInitializer))
-            .ShouldNot().HaveDependencyOnAny("Sotong.Core.Inbox", "Sotong.Core.Qna", "Sotong.Core.Organization", "Sotong.Core.Triage")
+            .ShouldNot().HaveDependencyOnAny("Sotong.Core.Inbox", "Sotong.Core.Qna", "Sotong.Core.Organization", "Sotong.Core.Triage", "Sotong.Core.Cases")
             .GetResult();
         ShouldPass(result, "Common is shared by all modules and depends on none");
     }
@@ -88,6 +92,7 @@ public sealed class ModuleBoundaryTests
             ["Sotong.Core.Inbox"] = "inbox_",
             ["Sotong.Core.Qna"] = "qna_",
             ["Sotong.Core.Triage"] = "triage_",
+            ["Sotong.Core.Cases"] = "cases_",
             ["Sotong.Core.Common.Audit"] = "audit_",
             ["Sotong.Core.Common.Security"] = "sec_",
             ["Microsoft.AspNetCore.Identity"] = "org_",

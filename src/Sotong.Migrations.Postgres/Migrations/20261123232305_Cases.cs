@@ -1,0 +1,109 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Sotong.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Cases : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "cases_case",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReceiptNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DivisionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AssignedToId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AssignedToName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DueAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OriginalDueAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Extensions = table.Column<int>(type: "integer", nullable: false),
+                    AnswerText = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AnsweredByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Answers = table.Column<int>(type: "integer", nullable: false),
+                    Repeats = table.Column<int>(type: "integer", nullable: false),
+                    TransferredToAgency = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    MergedIntoId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cases_case", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cases_event",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    From = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    To = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1210)", maxLength: 1210, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cases_event", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_cases_event_cases_case_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases_case",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_case_AssignedToId_State_DueAtUtc",
+                table: "cases_case",
+                columns: new[] { "AssignedToId", "State", "DueAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_case_DivisionId_State_DueAtUtc",
+                table: "cases_case",
+                columns: new[] { "DivisionId", "State", "DueAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_case_ReceiptNumber",
+                table: "cases_case",
+                column: "ReceiptNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_case_ReceivedAtUtc",
+                table: "cases_case",
+                column: "ReceivedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_event_CaseId_AtUtc",
+                table: "cases_event",
+                columns: new[] { "CaseId", "AtUtc" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "cases_event");
+
+            migrationBuilder.DropTable(
+                name: "cases_case");
+        }
+    }
+}
