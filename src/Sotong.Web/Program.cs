@@ -1,3 +1,4 @@
+using Sotong.Core.Cases;
 using Sotong.Core.Common;
 using Sotong.Core.Common.Data;
 using Sotong.Core.Inbox;
@@ -15,6 +16,7 @@ builder.AddStaffAuth();
 builder.AddOrganization();
 builder.AddInbox();
 builder.AddTriage();
+builder.AddCases();
 builder.AddQna();
 builder.AddSotongWeb();
 
@@ -35,6 +37,7 @@ app.UseSotongPipeline();
 app.MapOrganization();
 app.MapInbox();
 app.MapTriage();
+app.MapCases();
 app.MapQna();
 app.MapStaffAuth();
 app.MapSotongWeb();

@@ -317,6 +317,25 @@ namespace Sotong.Migrations.Postgres.Migrations
                     b.ToTable("cases_event", (string)null);
                 });
 
+            modelBuilder.Entity("Sotong.Core.Cases.CaseMessage", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AttachedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CaseId", "MessageId");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.ToTable("cases_case_message", (string)null);
+                });
+
             modelBuilder.Entity("Sotong.Core.Common.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1420,6 +1439,21 @@ namespace Sotong.Migrations.Postgres.Migrations
                         .WithMany("Events")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sotong.Core.Cases.CaseMessage", b =>
+                {
+                    b.HasOne("Sotong.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sotong.Core.Inbox.InboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

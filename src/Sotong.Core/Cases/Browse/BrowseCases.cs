@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Sotong.Core.Cases.Act;
+using Sotong.Core.Cases.Deadlines;
+using Sotong.Core.Common;
+using Sotong.Core.Common.Paging;
+using Sotong.Core.Common.Security;
+
+namespace Sotong.Core.Cases.Browse;
+
+public sealed record CaseQuery(CaseState? State = null, bool Mine = false, bool OverdueOnly = false, int? Page = null, int? PageSize = null);
+
+public sealed record CaseListItem(Guid Id, string ReceiptNumber, string Title, string Type, string State, Guid? DivisionId, string? AssignedToName,
+    DateTime ReceivedAtUtc, DateTime DueAtUtc, bool IsOpen, bool Overdue, string DueKo, string DueEn, int Version);
+
+public sealed record CaseMessageView(Guid MessageId, string ReceiptNumber, string Channel, string Text, DateTime ReceivedAtUtc);
+
+public sealed record CaseEventView(DateTime AtUtc, string Action, string From, string To, string ActorName, string? Reason);
+
+public sealed record CaseDetail(CaseListItem Summary, int Extensions, string? AnswerText, DateTime? AnsweredAtUtc, string? TransferredToAgency, Guid? MergedIntoId,
+    IReadOnlyList<CaseMessageView> Messages, IReadOnlyList<CaseEventView> History);
+
+public sealed class BrowseCasesHandler(IDbContextFactory<SotongDbContext> dbFactory, WorkingCalendar calendar, TimeProvider time)
+{
+    private static readonly CaseState[] OpenStates = [CaseState.Received, CaseState.Assigned, CaseState.InProgress, CaseState.Extended];
+
+    /// <summary>Open cases first, the most overdue on top; then the finished ones, newest first.</summary>
+    public async Task<Page<CaseListItem>> ListAsync(CaseQuery query, StaffContext staff, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(staff);
+        var (page, size) = Page<CaseListItem>.Normalize(query.Page, query.PageSize);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cases = Scoped(db.Set<Case>().AsNoTracking(), staff);
+        if (query.State is { } state)
+        {
+            cases = cases.Where(c => c.State == state);
+        }
+        if (query.Mine)
+        {
+            cases = cases.Where(c => c.AssignedToId == staff.UserId);
+        }
+        if (query.OverdueOnly)
+        {
+            cases = cases.Where(c => (OpenStates.Contains(c.State) || (c.State == CaseState.Transferred && c.TransferredToAgency == null)) && c.DueAtUtc < now);
+        }
+        var total = await cases.CountAsync(ct);
+        var rows = await cases
+            .OrderBy(c => OpenStates.Contains(c.State) || (c.State == CaseState.Transferred && c.TransferredToAgency == null) ? 0 : 1)
+            .ThenBy(c => c.DueAtUtc)
+            .Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new Page<CaseListItem>([.. rows.Select(c => Item(c, now))], page, size, total);
+    }
+
+    public async Task<CaseDetail> GetAsync(Guid id, StaffContext staff, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var c = await ActOnCaseHandler.LoadAsync(db, id, staff, ct);
+        await db.Entry(c).Collection(x => x.Events).LoadAsync(ct);
+        var messages = await (from cm in db.Set<CaseMessage>()
+                              join m in db.InboxMessages on cm.MessageId equals m.Id
+                              where cm.CaseId == id
+                              orderby m.ReceivedAtUtc
+                              select new { m.Id, m.ReceiptNumber, m.Channel, m.Text, m.ReceivedAtUtc }).ToListAsync(ct);
+        return new CaseDetail(Item(c, time.GetUtcNow().UtcDateTime), c.Extensions, c.AnswerText, c.AnsweredAtUtc, c.TransferredToAgency, c.MergedIntoId,
+            [.. messages.Select(m => new CaseMessageView(m.Id, m.ReceiptNumber, m.Channel.ToString(), m.Text, m.ReceivedAtUtc))],
+            [.. c.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id).Select(e => new CaseEventView(e.AtUtc, e.Action, e.From.ToString(), e.To.ToString(), e.ActorName, e.Reason))]);
+    }
+
+    private static IQueryable<Case> Scoped(IQueryable<Case> cases, StaffContext staff) =>
+        staff.SeesAllDivisions ? cases : cases.Where(c => c.DivisionId != null && c.DivisionId == staff.DivisionId);
+
+    private CaseListItem Item(Case c, DateTime now)
+    {
+        var label = c.IsOpen ? DueLabel.For(now, c.DueAtUtc, calendar) : null;
+        return new CaseListItem(c.Id, c.ReceiptNumber, c.Title, c.Type.ToString(), c.State.ToString(), c.DivisionId, c.AssignedToName, c.ReceivedAtUtc,
+            c.DueAtUtc, c.IsOpen, label?.Overdue ?? false, label?.Korean ?? "", label?.English ?? "", c.Version);
+    }
+}
+
+internal static class BrowseCasesEndpoints
+{
+    public static void Map(RouteGroupBuilder cases)
+    {
+        cases.MapGet("/", async ([AsParameters] CaseQuery query, ClaimsPrincipal user, BrowseCasesHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ListAsync(query, StaffContext.From(user), ct)))
+            .WithName("ListCases")
+            .WithSummary("Cases the officer may see: open ones first, the most overdue on top");
+
+        cases.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, BrowseCasesHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.GetAsync(id, StaffContext.From(user), ct)))
+            .WithName("GetCase")
+            .WithSummary("A case with its messages and history")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

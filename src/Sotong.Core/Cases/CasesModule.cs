@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Sotong.Core.Cases.Act;
+using Sotong.Core.Cases.Browse;
+using Sotong.Core.Cases.Deadlines;
+using Sotong.Core.Cases.Open;
+using Sotong.Core.Common.Security;
+
+namespace Sotong.Core.Cases;
+
+/// <summary>The processing period of each complaint type (administrators will edit these; the defaults are the rules').</summary>
+public sealed record CasePeriods
+{
+    public ComplaintPeriod Question { get; init; } = ComplaintPeriod.OfDays(7);
+    public ComplaintPeriod LawInterpretation { get; init; } = ComplaintPeriod.OfDays(14);
+    public ComplaintPeriod Suggestion { get; init; } = ComplaintPeriod.OfDays(14);
+    public ComplaintPeriod Grievance { get; init; } = ComplaintPeriod.OfDays(7);
+    public ComplaintPeriod Other { get; init; } = ComplaintPeriod.Immediately;
+
+    public ComplaintPeriod For(ComplaintType type) => type switch
+    {
+        ComplaintType.Question => Question,
+        ComplaintType.LawInterpretation => LawInterpretation,
+        ComplaintType.Suggestion => Suggestion,
+        ComplaintType.Grievance => Grievance,
+        ComplaintType.Other => Other,
+    };
+}
+
+/// <summary>Complaints as cases: one or more messages, a type with its legal deadline, a division, an officer, a history.</summary>
+public static class CasesModule
+{
+    public static IHostApplicationBuilder AddCases(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton(new WorkingCalendar());
+        builder.Services.AddSingleton(new CasePeriods());
+        builder.Services.AddScoped<OpenCaseHandler>();
+        builder.Services.AddScoped<ActOnCaseHandler>();
+        builder.Services.AddScoped<BrowseCasesHandler>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapCases(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var cases = app.MapGroup("/api/v1/cases").WithTags("Cases").RequireAuthorization(SotongPolicies.InboxWork);
+        OpenCaseEndpoint.Map(cases);
+        ActOnCaseEndpoints.Map(cases);
+        BrowseCasesEndpoints.Map(cases);
+        return app;
+    }
+}

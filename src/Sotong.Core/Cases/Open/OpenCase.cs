@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Sotong.Core.Cases.Deadlines;
+using Sotong.Core.Common;
+using Sotong.Core.Common.Audit;
+using Sotong.Core.Common.Errors;
+using Sotong.Core.Common.Localization;
+using Sotong.Core.Common.Security;
+using Sotong.Core.Common.Time;
+using Sotong.Core.Inbox.Browse;
+
+namespace Sotong.Core.Cases.Open;
+
+/// <summary>Open a case from one or more messages (the same matter); the title defaults to the first message's start.</summary>
+public sealed record OpenCaseRequest(IReadOnlyList<Guid>? MessageIds, ComplaintType? Type, string? Title);
+
+public sealed record OpenedCase(Guid Id, string ReceiptNumber, DateTime DueAtUtc, int Version);
+
+public sealed class OpenCaseHandler(IDbContextFactory<SotongDbContext> dbFactory, WorkingCalendar calendar, CasePeriods periods, TimeProvider time, IStringLocalizer<Text> text)
+{
+    public const int MaxMessages = 500;
+
+    public async Task<OpenedCase> OpenAsync(OpenCaseRequest request, StaffContext staff, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(staff);
+        var ids = request.MessageIds?.Distinct().ToList() ?? [];
+        new ValidationBuilder()
+            .When(ids.Count == 0, "messageIds", text["Cases.ChooseMessages"])
+            .When(ids.Count > MaxMessages, "messageIds", text["Cases.TooManyMessages", MaxMessages])
+            .When(request.Type is null || !Enum.IsDefined(request.Type.Value), "type", text["Cases.ChooseType"])
+            .When(request.Title is { Length: > 200 }, "title", text["Cases.TitleTooLong"])
+            .ThrowIfAny();
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var messages = await BrowseInboxHandler.ScopedTo(db.InboxMessages.AsNoTracking(), staff).Where(m => ids.Contains(m.Id))
+            .Select(m => new { m.Id, m.Text, m.DivisionId, m.ReceivedAtUtc }).ToListAsync(ct);
+        if (messages.Count != ids.Count)
+        {
+            throw new NotFoundException("One of the messages");
+        }
+        var taken = await db.Set<CaseMessage>().Where(cm => ids.Contains(cm.MessageId)).Select(cm => cm.MessageId).ToListAsync(ct);
+        new ValidationBuilder().When(taken.Count > 0, "messageIds", text["Cases.MessageTaken"]).ThrowIfAny();
+
+        var first = messages.OrderBy(m => m.ReceivedAtUtc).First();
+        var now = time.GetUtcNow().UtcDateTime;
+        // The legal clock starts when the citizen's first message arrived, not when an officer opened the case.
+        var due = calendar.DueAt(first.ReceivedAtUtc, periods.For(request.Type!.Value));
+        var title = string.IsNullOrWhiteSpace(request.Title) ? TitleFrom(first.Text) : request.Title.Trim();
+        var c = Case.Open(NewReceiptNumber(first.ReceivedAtUtc), title, request.Type.Value, first.DivisionId, first.ReceivedAtUtc, due, staff.UserId, staff.DisplayName);
+        db.Add(c);
+        db.AddRange(messages.Select(m => new CaseMessage { CaseId = c.Id, MessageId = m.Id, AttachedAtUtc = now }));
+        db.Audit(now, staff.UserId, staff.DisplayName, nameof(Case), c.Id.ToString(), "Opened", to: c.State.ToString(), detail: $"{messages.Count} message(s), {c.Type}");
+        await db.SaveChangesAsync(ct);
+        return new OpenedCase(c.Id, c.ReceiptNumber, c.DueAtUtc, c.Version);
+    }
+
+    /// <summary>"C-20261123-48392017": the Seoul date of the first message and eight random digits.</summary>
+    public static string NewReceiptNumber(DateTime receivedUtc) =>
+        $"C-{SeoulTime.ToSeoul(receivedUtc).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}-{RandomNumberGenerator.GetInt32(0, 100_000_000):D8}";
+
+    private static string TitleFrom(string text)
+    {
+        var line = text.ReplaceLineEndings(" ").Trim();
+        return line.Length <= 60 ? line : line[..60].TrimEnd() + "…";
+    }
+}
+
+internal static class OpenCaseEndpoint
+{
+    public static void Map(RouteGroupBuilder cases) =>
+        cases.MapPost("/", async (OpenCaseRequest request, ClaimsPrincipal user, OpenCaseHandler handler, CancellationToken ct) =>
+            {
+                var opened = await handler.OpenAsync(request, StaffContext.From(user), ct);
+                return TypedResults.Created($"/api/v1/cases/{opened.Id}", opened);
+            })
+            .WithName("OpenCase")
+            .WithSummary("Open a case from one or more messages")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}
