@@ -49,6 +49,7 @@ public static class CasesModule
         ArgumentNullException.ThrowIfNull(app);
         var cases = app.MapGroup("/api/v1/cases").WithTags("Cases").RequireAuthorization(SotongPolicies.InboxWork);
         OpenCaseEndpoint.Map(cases);
+        OpenCaseEndpoint.MapFromGroup(cases);
         ActOnCaseEndpoints.Map(cases);
         BrowseCasesEndpoints.Map(cases);
         return app;

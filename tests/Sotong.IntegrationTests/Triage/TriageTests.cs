@@ -422,6 +422,13 @@ public abstract class TriageTests<TApp>(TApp app) : IClassFixture<TApp> where TA
             (await db.OutboundReplies.CountAsync(r => ids.Contains(r.MessageId))).ShouldBe(3);
         }
 
+        // The group becomes one case holding every sender's message.
+        var opened = await comms.PostAsJsonAsync("/api/v1/cases/from-group", new { messageId = ids[1], type = "Grievance" });
+        opened.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var caseId = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var caseDetail = await comms.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}");
+        caseDetail.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("messageId").GetGuid()).ShouldBe(ids, ignoreOrder: true);
+
         var elsewhere = await SubmitAsync($"무악재로 {Random.Shared.Next(100, 999)} 앞 도로에 포트홀이 크게 생겨서 차가 덜컹거려요. 밤에는 안 보여서 위험합니다.", "010-2000-0004");
         (await DecisionAsync(comms, elsewhere)).GroupId.ShouldNotBe(decisions[0].GroupId);
     }

@@ -14,16 +14,39 @@ using Sotong.Core.Common.Localization;
 using Sotong.Core.Common.Security;
 using Sotong.Core.Common.Time;
 using Sotong.Core.Inbox.Browse;
+using Sotong.Core.Triage.Decisions;
 
 namespace Sotong.Core.Cases.Open;
 
 /// <summary>Open a case from one or more messages (the same matter); the title defaults to the first message's start.</summary>
 public sealed record OpenCaseRequest(IReadOnlyList<Guid>? MessageIds, ComplaintType? Type, string? Title);
 
+/// <summary>Open a case from a message and every near-duplicate triage grouped with it (the same pothole from fifty people).</summary>
+public sealed record OpenCaseFromGroupRequest(Guid MessageId, ComplaintType? Type, string? Title);
+
 public sealed record OpenedCase(Guid Id, string ReceiptNumber, DateTime DueAtUtc, int Version);
 
-public sealed class OpenCaseHandler(IDbContextFactory<SotongDbContext> dbFactory, WorkingCalendar calendar, CasePeriods periods, TimeProvider time, IStringLocalizer<Text> text)
+public sealed class OpenCaseHandler(
+    IDbContextFactory<SotongDbContext> dbFactory,
+    WorkingCalendar calendar,
+    CasePeriods periods,
+    TriageReviewHandler triage,
+    TimeProvider time,
+    IStringLocalizer<Text> text)
 {
+    /// <summary>The group's messages not yet in a case become one case; a message triage did not group stands alone.</summary>
+    public async Task<OpenedCase> OpenFromGroupAsync(OpenCaseFromGroupRequest request, StaffContext staff, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var members = (await triage.GroupAsync(request.MessageId, staff, ct)).Select(m => m.MessageId).Append(request.MessageId).Distinct().ToList();
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var taken = await db.Set<CaseMessage>().Where(cm => members.Contains(cm.MessageId) && cm.MessageId != request.MessageId).Select(cm => cm.MessageId).ToListAsync(ct);
+            members = [.. members.Except(taken)];
+        }
+        return await OpenAsync(new OpenCaseRequest(members, request.Type, request.Title), staff, ct);
+    }
+
     public const int MaxMessages = 500;
 
     public async Task<OpenedCase> OpenAsync(OpenCaseRequest request, StaffContext staff, CancellationToken ct)
@@ -82,6 +105,17 @@ internal static class OpenCaseEndpoint
             })
             .WithName("OpenCase")
             .WithSummary("Open a case from one or more messages")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    public static void MapFromGroup(RouteGroupBuilder cases) =>
+        cases.MapPost("/from-group", async (OpenCaseFromGroupRequest request, ClaimsPrincipal user, OpenCaseHandler handler, CancellationToken ct) =>
+            {
+                var opened = await handler.OpenFromGroupAsync(request, StaffContext.From(user), ct);
+                return TypedResults.Created($"/api/v1/cases/{opened.Id}", opened);
+            })
+            .WithName("OpenCaseFromGroup")
+            .WithSummary("Open a case from a message and its near-duplicate group")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
