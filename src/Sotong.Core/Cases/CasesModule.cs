@@ -36,8 +36,8 @@ public static class CasesModule
     public static IHostApplicationBuilder AddCases(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton(new WorkingCalendar());
-        builder.Services.AddSingleton(new CasePeriods());
+        builder.Services.AddSingleton<CaseClock>();
+        builder.Services.AddScoped<DeadlineSettingsHandler>();
         builder.Services.AddScoped<OpenCaseHandler>();
         builder.Services.AddScoped<ActOnCaseHandler>();
         builder.Services.AddScoped<BrowseCasesHandler>();
@@ -51,6 +51,7 @@ public static class CasesModule
         OpenCaseEndpoint.Map(cases);
         OpenCaseEndpoint.MapFromGroup(cases);
         ActOnCaseEndpoints.Map(cases);
+        DeadlineSettingsEndpoints.Map(cases);
         BrowseCasesEndpoints.Map(cases);
         return app;
     }

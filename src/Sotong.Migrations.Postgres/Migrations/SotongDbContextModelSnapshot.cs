@@ -336,6 +336,71 @@ namespace Sotong.Migrations.Postgres.Migrations
                     b.ToTable("cases_case_message", (string)null);
                 });
 
+            modelBuilder.Entity("Sotong.Core.Cases.Deadlines.DeadlineSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("GrievanceDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LawInterpretationDays")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("LunchEnd")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("LunchStart")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("OtherDays")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("OtherHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("QuestionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ReceiptDayCounts")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SuggestionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("WorkdayEnd")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("WorkdayStart")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("cases_deadline_setting", (string)null);
+                });
+
+            modelBuilder.Entity("Sotong.Core.Cases.Deadlines.ExtraHoliday", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("cases_extra_holiday", (string)null);
+                });
+
             modelBuilder.Entity("Sotong.Core.Common.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

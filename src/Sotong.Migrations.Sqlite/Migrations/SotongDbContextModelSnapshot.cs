@@ -323,6 +323,69 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.ToTable("cases_case_message", (string)null);
                 });
 
+            modelBuilder.Entity("Sotong.Core.Cases.Deadlines.DeadlineSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrievanceDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LawInterpretationDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("LunchEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("LunchStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OtherDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("OtherHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("QuestionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReceiptDayCounts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SuggestionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("WorkdayEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("WorkdayStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("cases_deadline_setting", (string)null);
+                });
+
+            modelBuilder.Entity("Sotong.Core.Cases.Deadlines.ExtraHoliday", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("cases_extra_holiday", (string)null);
+                });
+
             modelBuilder.Entity("Sotong.Core.Common.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

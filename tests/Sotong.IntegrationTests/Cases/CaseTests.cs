@@ -174,4 +174,52 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         overdue.Items.ShouldAllBe(i => i.Overdue);
         overdue.Items.ShouldContain(i => i.Id == soon.Id);
     }
+
+    [Fact]
+    public async Task Given_an_administrator_When_a_period_changes_or_an_extra_day_off_is_added_Then_new_cases_are_due_accordingly()
+    {
+        var admin = await app.SignedInAsync("admin@sotong.example");
+        var comms = await app.SignedInAsync("comms@sotong.example");
+        var settings = (await admin.GetFromJsonAsync<DeadlineSettingsDto>("/api/v1/cases/settings/deadlines"))!;
+        settings.GrievanceDays.ShouldBe(7);
+        (await comms.PutAsJsonAsync("/api/v1/cases/settings/deadlines", settings with { GrievanceDays = 3 })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var bad = await admin.PutAsJsonAsync("/api/v1/cases/settings/deadlines", settings with { GrievanceDays = 0, LunchStart = "25:00" });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadFromJsonAsync<ProblemDto>())!.Errors!.Keys.ShouldBe(["grievanceDays", "lunchStart"], ignoreOrder: true);
+        var changed = (await (await admin.PutAsJsonAsync("/api/v1/cases/settings/deadlines", settings with { GrievanceDays = 3 })).Content.ReadFromJsonAsync<DeadlineSettingsDto>())!;
+        changed.Version.ShouldBe(settings.Version + 1);
+        (await admin.PutAsJsonAsync("/api/v1/cases/settings/deadlines", settings with { GrievanceDays = 4 })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        try
+        {
+            // 3 days is counted in working hours (24 of them) from the first message.
+            var (opened, received) = await OpenBusCaseAsync(comms);
+            opened.DueAtUtc.ShouldBe(new WorkingCalendar().DueAt(received, ComplaintPeriod.OfDays(3)), TimeSpan.FromSeconds(1));
+
+            // An election day on the next working day pushes the next case's due time a day later.
+            var calendar = new WorkingCalendar();
+            var next = WorkingCalendar.KoreanDate(received).AddDays(1);
+            while (!calendar.IsWorkingDay(next))
+            {
+                next = next.AddDays(1);
+            }
+            (await admin.PostAsJsonAsync("/api/v1/cases/holidays", new { date = next, name = "선거일" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+            (await admin.PostAsJsonAsync("/api/v1/cases/holidays", new { date = next, name = "선거일" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+            (await admin.GetFromJsonAsync<List<HolidayDto>>($"/api/v1/cases/holidays/{next.Year}"))!.ShouldContain(h => h.Date == next && h.Extra);
+            var (later, laterReceived) = await OpenBusCaseAsync(comms);
+            var withElection = new WorkingCalendar(new WorkingCalendarSettings { ExtraHolidays = [next] });
+            later.DueAtUtc.ShouldBe(withElection.DueAt(laterReceived, ComplaintPeriod.OfDays(3)), TimeSpan.FromSeconds(1));
+            later.DueAtUtc.ShouldBeGreaterThan(calendar.DueAt(laterReceived, ComplaintPeriod.OfDays(3)));
+            (await admin.DeleteAsync($"/api/v1/cases/holidays/{next:yyyy-MM-dd}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        }
+        finally
+        {
+            var now = (await admin.GetFromJsonAsync<DeadlineSettingsDto>("/api/v1/cases/settings/deadlines"))!;
+            (await admin.PutAsJsonAsync("/api/v1/cases/settings/deadlines", now with { GrievanceDays = 7 })).EnsureSuccessStatusCode();
+        }
+    }
 }
+
+public sealed record DeadlineSettingsDto(int QuestionDays, int LawInterpretationDays, int SuggestionDays, int GrievanceDays, int OtherDays, double OtherHours,
+    string WorkdayStart, string WorkdayEnd, string LunchStart, string LunchEnd, bool ReceiptDayCounts, int Version);
+
+public sealed record HolidayDto(DateOnly Date, string NameKo, string NameEn, bool Substitute, bool Extra);

@@ -23,7 +23,7 @@ public sealed record CaseEventView(DateTime AtUtc, string Action, string From, s
 public sealed record CaseDetail(CaseListItem Summary, int Extensions, string? AnswerText, DateTime? AnsweredAtUtc, string? TransferredToAgency, Guid? MergedIntoId,
     IReadOnlyList<CaseMessageView> Messages, IReadOnlyList<CaseEventView> History);
 
-public sealed class BrowseCasesHandler(IDbContextFactory<SotongDbContext> dbFactory, WorkingCalendar calendar, TimeProvider time)
+public sealed class BrowseCasesHandler(IDbContextFactory<SotongDbContext> dbFactory, CaseClock clock, TimeProvider time)
 {
     private static readonly CaseState[] OpenStates = [CaseState.Received, CaseState.Assigned, CaseState.InProgress, CaseState.Extended];
 
@@ -53,7 +53,8 @@ public sealed class BrowseCasesHandler(IDbContextFactory<SotongDbContext> dbFact
             .OrderBy(c => OpenStates.Contains(c.State) || (c.State == CaseState.Transferred && c.TransferredToAgency == null) ? 0 : 1)
             .ThenBy(c => c.DueAtUtc)
             .Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        return new Page<CaseListItem>([.. rows.Select(c => Item(c, now))], page, size, total);
+        var calendar = (await clock.CurrentAsync(ct)).Calendar;
+        return new Page<CaseListItem>([.. rows.Select(c => Item(c, now, calendar))], page, size, total);
     }
 
     public async Task<CaseDetail> GetAsync(Guid id, StaffContext staff, CancellationToken ct)
@@ -67,7 +68,8 @@ public sealed class BrowseCasesHandler(IDbContextFactory<SotongDbContext> dbFact
                               where cm.CaseId == id
                               orderby m.ReceivedAtUtc
                               select new { m.Id, m.ReceiptNumber, m.Channel, m.Text, m.ReceivedAtUtc }).ToListAsync(ct);
-        return new CaseDetail(Item(c, time.GetUtcNow().UtcDateTime), c.Extensions, c.AnswerText, c.AnsweredAtUtc, c.TransferredToAgency, c.MergedIntoId,
+        var calendar = (await clock.CurrentAsync(ct)).Calendar;
+        return new CaseDetail(Item(c, time.GetUtcNow().UtcDateTime, calendar), c.Extensions, c.AnswerText, c.AnsweredAtUtc, c.TransferredToAgency, c.MergedIntoId,
             [.. messages.Select(m => new CaseMessageView(m.Id, m.ReceiptNumber, m.Channel.ToString(), m.Text, m.ReceivedAtUtc))],
             [.. c.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id).Select(e => new CaseEventView(e.AtUtc, e.Action, e.From.ToString(), e.To.ToString(), e.ActorName, e.Reason))]);
     }
@@ -75,7 +77,7 @@ public sealed class BrowseCasesHandler(IDbContextFactory<SotongDbContext> dbFact
     private static IQueryable<Case> Scoped(IQueryable<Case> cases, StaffContext staff) =>
         staff.SeesAllDivisions ? cases : cases.Where(c => c.DivisionId != null && c.DivisionId == staff.DivisionId);
 
-    private CaseListItem Item(Case c, DateTime now)
+    private static CaseListItem Item(Case c, DateTime now, WorkingCalendar calendar)
     {
         var label = c.IsOpen ? DueLabel.For(now, c.DueAtUtc, calendar) : null;
         return new CaseListItem(c.Id, c.ReceiptNumber, c.Title, c.Type.ToString(), c.State.ToString(), c.DivisionId, c.AssignedToName, c.ReceivedAtUtc,

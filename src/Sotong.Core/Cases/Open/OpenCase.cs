@@ -28,8 +28,7 @@ public sealed record OpenedCase(Guid Id, string ReceiptNumber, DateTime DueAtUtc
 
 public sealed class OpenCaseHandler(
     IDbContextFactory<SotongDbContext> dbFactory,
-    WorkingCalendar calendar,
-    CasePeriods periods,
+    CaseClock clock,
     TriageReviewHandler triage,
     TimeProvider time,
     IStringLocalizer<Text> text)
@@ -74,7 +73,8 @@ public sealed class OpenCaseHandler(
         var first = messages.OrderBy(m => m.ReceivedAtUtc).First();
         var now = time.GetUtcNow().UtcDateTime;
         // The legal clock starts when the citizen's first message arrived, not when an officer opened the case.
-        var due = calendar.DueAt(first.ReceivedAtUtc, periods.For(request.Type!.Value));
+        var deadlines = await clock.CurrentAsync(ct);
+        var due = deadlines.Calendar.DueAt(first.ReceivedAtUtc, deadlines.Periods.For(request.Type!.Value));
         var title = string.IsNullOrWhiteSpace(request.Title) ? TitleFrom(first.Text) : request.Title.Trim();
         var c = Case.Open(NewReceiptNumber(first.ReceivedAtUtc), title, request.Type.Value, first.DivisionId, first.ReceivedAtUtc, due, staff.UserId, staff.DisplayName);
         db.Add(c);
