@@ -81,6 +81,12 @@ public sealed class Case
     public string? TransferredToAgency { get; set; }
     public Guid? MergedIntoId { get; set; }
     public DateTime? ClosedAtUtc { get; set; }
+    /// <summary>When the officer was reminded that the due time is near (once per case).</summary>
+    public DateTime? RemindedAtUtc { get; set; }
+    /// <summary>When the overdue case went to the division head (once per case).</summary>
+    public DateTime? EscalatedAtUtc { get; set; }
+    /// <summary>When the citizen was told how a case open for 30 days is progressing.</summary>
+    public DateTime? ProgressNoticeAtUtc { get; set; }
     public int Version { get; set; }
     public List<CaseEvent> Events { get; } = [];
 
@@ -222,6 +228,36 @@ public sealed class Case
         ClosedAtUtc = null;
         Move(AssignedToId is null ? CaseState.Received : CaseState.InProgress, "Reopened", nowUtc, actorId, actorName, reason);
     }
+
+    /// <summary>
+    /// Deadline notes the system makes (a reminder, an escalation, a progress notice): in the history, once each, without
+    /// changing the state or the version an officer holds.
+    /// </summary>
+    public bool Note(string kind, DateTime nowUtc)
+    {
+        if (!IsOpen)
+        {
+            return false;
+        }
+        switch (kind)
+        {
+            case "Reminder" when RemindedAtUtc is null:
+                RemindedAtUtc = nowUtc;
+                break;
+            case "Escalated" when EscalatedAtUtc is null:
+                EscalatedAtUtc = nowUtc;
+                break;
+            case "ProgressNotice" when ProgressNoticeAtUtc is null:
+                ProgressNoticeAtUtc = nowUtc;
+                break;
+            default:
+                return false;
+        }
+        Events.Add(new CaseEvent { CaseId = Id, AtUtc = nowUtc, Action = kind, From = State, To = State, ActorId = SystemActor, ActorName = "Sotong" });
+        return true;
+    }
+
+    public const string SystemActor = "sotong";
 
     /// <summary>Checked when an officer acts: the version they saw must still be the case's.</summary>
     public void CheckVersion(int seen)

@@ -37,6 +37,8 @@ public static class CasesModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<CaseClock>();
+        builder.Services.AddSingleton<DeadlineWatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatcher>());
         builder.Services.AddScoped<DeadlineSettingsHandler>();
         builder.Services.AddScoped<OpenCaseHandler>();
         builder.Services.AddScoped<ActOnCaseHandler>();

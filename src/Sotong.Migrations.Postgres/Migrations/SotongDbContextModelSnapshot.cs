@@ -210,6 +210,9 @@ namespace Sotong.Migrations.Postgres.Migrations
                     b.Property<DateTime>("DueAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("EscalatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Extensions")
                         .HasColumnType("integer");
 
@@ -219,12 +222,18 @@ namespace Sotong.Migrations.Postgres.Migrations
                     b.Property<DateTime>("OriginalDueAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ProgressNoticeAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ReceiptNumber")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
                     b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RemindedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Repeats")

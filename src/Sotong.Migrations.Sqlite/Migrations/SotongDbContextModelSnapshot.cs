@@ -199,6 +199,9 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("DueAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EscalatedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Extensions")
                         .HasColumnType("INTEGER");
 
@@ -208,12 +211,18 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("OriginalDueAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ProgressNoticeAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReceiptNumber")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemindedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Repeats")

@@ -176,6 +176,41 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
     }
 
     [Fact]
+    public async Task Given_an_overdue_case_and_one_open_for_30_days_Then_the_watcher_escalates_and_notes_progress_once_each()
+    {
+        var comms = await app.SignedInAsync("comms@sotong.example");
+        var (overdue, _) = await OpenBusCaseAsync(comms);
+        var (old, _) = await OpenBusCaseAsync(comms);
+        var (soon, _) = await OpenBusCaseAsync(comms);
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<SotongDbContext>>().CreateDbContextAsync())
+        {
+            (await db.Set<Sotong.Core.Cases.Case>().SingleAsync(c => c.Id == overdue.Id)).DueAtUtc = now.AddHours(-1);
+            var o = await db.Set<Sotong.Core.Cases.Case>().SingleAsync(c => c.Id == old.Id);
+            (o.ReceivedAtUtc, o.DueAtUtc) = (now.AddDays(-31), now.AddDays(20));
+            // One hour away in calendar time is at most one working hour away: inside the 4-hour reminder lead.
+            (await db.Set<Sotong.Core.Cases.Case>().SingleAsync(c => c.Id == soon.Id)).DueAtUtc = now.AddHours(1);
+            await db.SaveChangesAsync();
+        }
+        var watcher = app.Services.GetRequiredService<DeadlineWatcher>();
+        (await watcher.CheckAsync(CancellationToken.None)).ShouldBeGreaterThanOrEqualTo(2);
+        await watcher.CheckAsync(CancellationToken.None);
+
+        var escalated = (await comms.GetFromJsonAsync<CaseDetailDto>($"/api/v1/cases/{overdue.Id}"))!;
+        escalated.History.Count(h => h.Action == "Escalated").ShouldBe(1);
+        escalated.Summary.Version.ShouldBe(overdue.Version, "a note does not take the case from under its officer");
+        var noticed = (await comms.GetFromJsonAsync<CaseDetailDto>($"/api/v1/cases/{old.Id}"))!;
+        noticed.History.Count(h => h.Action == "ProgressNotice").ShouldBe(1);
+        noticed.History.ShouldNotContain(h => h.Action == "Escalated");
+        noticed.History.ShouldNotContain(h => h.Action == "Reminder");
+        var reminded = (await comms.GetFromJsonAsync<CaseDetailDto>($"/api/v1/cases/{soon.Id}"))!;
+        reminded.History.Count(h => h.Action == "Reminder").ShouldBe(1);
+        reminded.History.ShouldNotContain(h => h.Action == "Escalated");
+        await using var check = await app.Services.GetRequiredService<IDbContextFactory<SotongDbContext>>().CreateDbContextAsync();
+        (await check.AuditEntries.CountAsync(a => a.EntityId == overdue.Id.ToString() && a.Action == "Escalated")).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Given_an_administrator_When_a_period_changes_or_an_extra_day_off_is_added_Then_new_cases_are_due_accordingly()
     {
         var admin = await app.SignedInAsync("admin@sotong.example");

@@ -248,4 +248,18 @@ public class CaseWorkflowTests
         var unrouted = Case.Open("C-2", "미배정", ComplaintType.Other, null, Received, Due, "triage", "Sotong triage");
         Should.Throw<RuleViolationException>(() => unrouted.Assign("officer-1", "김담당", Now, "lead", "팀장")).Rule.ShouldBe("AssignRoutedCases");
     }
+
+    [Fact]
+    public void Deadline_notes_are_made_once_each_on_open_cases_only_and_leave_the_version_alone()
+    {
+        var c = NewCase();
+        c.Note("Escalated", Now).ShouldBeTrue();
+        c.Note("Escalated", Now.AddHours(1)).ShouldBeFalse();
+        c.Note("Reminder", Now).ShouldBeTrue();
+        c.Note("Nonsense", Now).ShouldBeFalse();
+        (c.EscalatedAtUtc, c.RemindedAtUtc, c.Version).ShouldBe(((DateTime?)Now, (DateTime?)Now, 0));
+        c.Events.Select(e => e.Action).ShouldBe(["Opened", "Escalated", "Reminder"]);
+        var closed = InState("Closed");
+        closed.Note("ProgressNotice", Now).ShouldBeFalse();
+    }
 }

@@ -98,7 +98,8 @@ public sealed class ActOnCaseHandler(IDbContextFactory<SotongDbContext> dbFactor
             default:
                 throw new NotFoundException($"The step '{action}'");
         }
-        db.Audit(now, who, name, nameof(Case), c.Id.ToString(), c.Events[^1].Action, from.ToString(), c.State.ToString(), c.Events[^1].Reason);
+        var reason = c.Events[^1].Reason;
+        db.Audit(now, who, name, nameof(Case), c.Id.ToString(), c.Events[^1].Action, from.ToString(), c.State.ToString(), reason is { Length: > 1000 } ? reason[..1000] : reason);
         await db.SaveChangesAsync(ct);
         return new CaseActionResult(c.Id, c.State.ToString(), c.Version, c.DueAtUtc);
     }
