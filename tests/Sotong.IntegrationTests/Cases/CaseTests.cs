@@ -13,7 +13,8 @@ public sealed class SqliteCaseTests(SqliteApp app) : CaseTests<SqliteApp>(app);
 public sealed class PostgresCaseTests(PostgresApp app) : CaseTests<PostgresApp>(app);
 
 public sealed record OpenedCaseDto(Guid Id, string ReceiptNumber, DateTime DueAtUtc, int Version);
-public sealed record CaseResultDto(Guid Id, string State, int Version, DateTime DueAtUtc);
+public sealed record CaseDeliveryDto(Guid MessageId, string ReceiptNumber, string Channel, string? State, string? Error);
+public sealed record CaseResultDto(Guid Id, string State, int Version, DateTime DueAtUtc, List<CaseDeliveryDto>? Deliveries);
 public sealed record CaseItemDto(Guid Id, string ReceiptNumber, string Title, string Type, string State, Guid? DivisionId, string? AssignedToName,
     DateTime ReceivedAtUtc, DateTime DueAtUtc, bool IsOpen, bool Overdue, string DueKo, string DueEn, int Version);
 public sealed record CaseMessageDto(Guid MessageId, string ReceiptNumber, string Channel, string Text, DateTime ReceivedAtUtc);
@@ -118,6 +119,15 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         (await second.Content.ReadFromJsonAsync<ProblemDto>())!.Rule.ShouldBe("SecondExtensionNeedsConsent");
         var answered = (await (await bus.PostAsJsonAsync($"{url}/answer", new { version = ext.Version, text = "배차를 늘렸습니다." })).Content.ReadFromJsonAsync<CaseResultDto>())!;
         answered.State.ShouldBe("Answered");
+        // Both citizens hear back on their own channel (the web form here), with the case's number.
+        answered.Deliveries!.Count.ShouldBe(2);
+        answered.Deliveries.ShouldAllBe(d => d.Error == null && d.State != null);
+        await using (var replies = await app.Services.GetRequiredService<IDbContextFactory<SotongDbContext>>().CreateDbContextAsync())
+        {
+            var sent = await replies.OutboundReplies.Where(r => answered.Deliveries.Select(d => d.MessageId).Contains(r.MessageId)).Select(r => r.Text).ToListAsync();
+            sent.Count.ShouldBe(2);
+            sent.ShouldAllBe(t => t.Contains("배차를 늘렸습니다.") && t.Contains(opened.ReceiptNumber));
+        }
         var closed = (await (await bus.PostAsJsonAsync($"{url}/close", new { version = answered.Version })).Content.ReadFromJsonAsync<CaseResultDto>())!;
         closed.State.ShouldBe("Closed");
         (await bus.PostAsJsonAsync($"{url}/fly", new { version = closed.Version })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
