@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Sotong.Core.Common.Errors;
@@ -97,6 +98,15 @@ public sealed class Case
         CaseState.Transferred => TransferredToAgency is null,
         CaseState.Answered or CaseState.Closed or CaseState.Withdrawn or CaseState.Merged => false,
     };
+
+    /// <summary><see cref="IsOpen"/> as a query can run it.</summary>
+    public static readonly Expression<Func<Case, bool>> OpenInQueries = c =>
+        c.State == CaseState.Received || c.State == CaseState.Assigned || c.State == CaseState.InProgress || c.State == CaseState.Extended
+        || (c.State == CaseState.Transferred && c.TransferredToAgency == null);
+
+    /// <summary>Sort key putting open cases first.</summary>
+    public static readonly Expression<Func<Case, int>> OpenFirst = Expression.Lambda<Func<Case, int>>(
+        Expression.Condition(OpenInQueries.Body, Expression.Constant(0), Expression.Constant(1)), OpenInQueries.Parameters);
 
     public static Case Open(string receiptNumber, string title, ComplaintType type, Guid? divisionId, DateTime receivedAtUtc, DateTime dueAtUtc, string actorId, string actorName)
     {

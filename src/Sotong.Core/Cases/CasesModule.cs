@@ -51,7 +51,6 @@ public static class CasesModule
         ArgumentNullException.ThrowIfNull(app);
         var cases = app.MapGroup("/api/v1/cases").WithTags("Cases").RequireAuthorization(SotongPolicies.InboxWork);
         OpenCaseEndpoint.Map(cases);
-        OpenCaseEndpoint.MapFromGroup(cases);
         ActOnCaseEndpoints.Map(cases);
         DeadlineSettingsEndpoints.Map(cases);
         BrowseCasesEndpoints.Map(cases);

@@ -9,7 +9,6 @@ using Sotong.Core.Common.Audit;
 using Sotong.Core.Common.Errors;
 using Sotong.Core.Common.Localization;
 using Sotong.Core.Common.Security;
-using Sotong.Core.Inbox;
 using Sotong.Core.Inbox.Replies;
 
 namespace Sotong.Core.Cases.Act;
@@ -29,13 +28,10 @@ public sealed record CaseActionRequest(
     bool CitizenConsented = false,
     Guid? TargetCaseId = null);
 
-/// <summary>What happened to one citizen's copy of the answer: sent on their own channel, or why not.</summary>
-public sealed record CaseDelivery(Guid MessageId, string ReceiptNumber, string Channel, string? State, string? Error);
-
 public sealed record CaseActionResult(Guid Id, string State, int Version, DateTime DueAtUtc)
 {
     /// <summary>For an answer: one entry per attached message.</summary>
-    public IReadOnlyList<CaseDelivery>? Deliveries { get; init; }
+    public IReadOnlyList<ReplyDelivery>? Deliveries { get; init; }
 }
 
 public sealed class ActOnCaseHandler(IDbContextFactory<SotongDbContext> dbFactory, SendReplyHandler replies, TimeProvider time, IStringLocalizer<Text> text)
@@ -116,40 +112,16 @@ public sealed class ActOnCaseHandler(IDbContextFactory<SotongDbContext> dbFactor
 
     /// <summary>
     /// The answer goes back to every citizen of the case, each on the channel their message came from, with the case's
-    /// receipt number. A message already answered is left alone; one citizen's failure does not stop the others.
+    /// receipt number.
     /// </summary>
-    private async Task<IReadOnlyList<CaseDelivery>> DeliverAsync(Case c, StaffContext staff, CancellationToken ct)
+    private async Task<IReadOnlyList<ReplyDelivery>> DeliverAsync(Case c, StaffContext staff, CancellationToken ct)
     {
-        List<(Guid Id, string Receipt, InboxChannel Channel, int Version, MessageStatus Status)> messages;
+        List<Guid> messages;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            messages = [.. (await (from cm in db.Set<CaseMessage>()
-                                   join m in db.InboxMessages on cm.MessageId equals m.Id
-                                   where cm.CaseId == c.Id
-                                   orderby m.ReceivedAtUtc
-                                   select new { m.Id, m.ReceiptNumber, m.Channel, m.Version, m.Status }).ToListAsync(ct))
-                .Select(m => (m.Id, m.ReceiptNumber, m.Channel, m.Version, m.Status))];
+            messages = await db.Set<CaseMessage>().Where(cm => cm.CaseId == c.Id).Select(cm => cm.MessageId).ToListAsync(ct);
         }
-        var body = $"{c.AnswerText}\n\n[{c.ReceiptNumber}]";
-        var results = new List<CaseDelivery>(messages.Count);
-        foreach (var m in messages)
-        {
-            if (m.Status != MessageStatus.Received)
-            {
-                results.Add(new CaseDelivery(m.Id, m.Receipt, m.Channel.ToString(), null, "Already answered."));
-                continue;
-            }
-            try
-            {
-                var reply = await replies.SendAsync(m.Id, new SendReplyRequest(body, m.Version), staff, ct);
-                results.Add(new CaseDelivery(m.Id, m.Receipt, m.Channel.ToString(), reply.State.ToString(), reply.Error));
-            }
-            catch (Exception e) when (e is RuleViolationException or DbUpdateConcurrencyException or NotFoundException or RequestValidationException)
-            {
-                results.Add(new CaseDelivery(m.Id, m.Receipt, m.Channel.ToString(), null, e.Message));
-            }
-        }
-        return results;
+        return await replies.SendToEachAsync(messages, $"{c.AnswerText}\n\n[{c.ReceiptNumber}]", staff, ct);
     }
 
     /// <summary>A department officer works only on their division's cases; others do not exist for them.</summary>

@@ -25,8 +25,6 @@ public sealed record CaseDetail(CaseListItem Summary, int Extensions, string? An
 
 public sealed class BrowseCasesHandler(IDbContextFactory<SotongDbContext> dbFactory, CaseClock clock, TimeProvider time)
 {
-    private static readonly CaseState[] OpenStates = [CaseState.Received, CaseState.Assigned, CaseState.InProgress, CaseState.Extended];
-
     /// <summary>Open cases first, the most overdue on top; then the finished ones, newest first.</summary>
     public async Task<Page<CaseListItem>> ListAsync(CaseQuery query, StaffContext staff, CancellationToken ct)
     {
@@ -46,11 +44,11 @@ public sealed class BrowseCasesHandler(IDbContextFactory<SotongDbContext> dbFact
         }
         if (query.OverdueOnly)
         {
-            cases = cases.Where(c => (OpenStates.Contains(c.State) || (c.State == CaseState.Transferred && c.TransferredToAgency == null)) && c.DueAtUtc < now);
+            cases = cases.Where(Case.OpenInQueries).Where(c => c.DueAtUtc < now);
         }
         var total = await cases.CountAsync(ct);
         var rows = await cases
-            .OrderBy(c => OpenStates.Contains(c.State) || (c.State == CaseState.Transferred && c.TransferredToAgency == null) ? 0 : 1)
+            .OrderBy(Case.OpenFirst)
             .ThenBy(c => c.DueAtUtc)
             .Skip((page - 1) * size).Take(size).ToListAsync(ct);
         var calendar = (await clock.CurrentAsync(ct)).Calendar;

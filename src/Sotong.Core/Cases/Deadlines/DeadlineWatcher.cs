@@ -16,7 +16,6 @@ public sealed partial class DeadlineWatcher(IDbContextFactory<SotongDbContext> d
 {
     public static readonly TimeSpan ReminderLead = TimeSpan.FromHours(4);
     public static readonly TimeSpan ProgressNoticeAfter = TimeSpan.FromDays(30);
-    private static readonly CaseState[] OpenStates = [CaseState.Received, CaseState.Assigned, CaseState.InProgress, CaseState.Extended, CaseState.Transferred];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -49,9 +48,8 @@ public sealed partial class DeadlineWatcher(IDbContextFactory<SotongDbContext> d
         // Four working hours never span more than a long holiday week in calendar time.
         var horizon = now.AddDays(10);
         var progressBefore = now - ProgressNoticeAfter;
-        var candidates = await db.Set<Case>()
-            .Where(c => OpenStates.Contains(c.State) && c.TransferredToAgency == null
-                && ((c.RemindedAtUtc == null && c.DueAtUtc < horizon) || (c.EscalatedAtUtc == null && c.DueAtUtc < now) || (c.ProgressNoticeAtUtc == null && c.ReceivedAtUtc < progressBefore)))
+        var candidates = await db.Set<Case>().Where(Case.OpenInQueries)
+            .Where(c => (c.RemindedAtUtc == null && c.DueAtUtc < horizon) || (c.EscalatedAtUtc == null && c.DueAtUtc < now) || (c.ProgressNoticeAtUtc == null && c.ReceivedAtUtc < progressBefore))
             .OrderBy(c => c.DueAtUtc).Take(1000).ToListAsync(ct);
         var notes = 0;
         foreach (var c in candidates)

@@ -97,7 +97,8 @@ public sealed class OpenCaseHandler(
 
 internal static class OpenCaseEndpoint
 {
-    public static void Map(RouteGroupBuilder cases) =>
+    public static void Map(RouteGroupBuilder cases)
+    {
         cases.MapPost("/", async (OpenCaseRequest request, ClaimsPrincipal user, OpenCaseHandler handler, CancellationToken ct) =>
             {
                 var opened = await handler.OpenAsync(request, StaffContext.From(user), ct);
@@ -108,7 +109,6 @@ internal static class OpenCaseEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    public static void MapFromGroup(RouteGroupBuilder cases) =>
         cases.MapPost("/from-group", async (OpenCaseFromGroupRequest request, ClaimsPrincipal user, OpenCaseHandler handler, CancellationToken ct) =>
             {
                 var opened = await handler.OpenFromGroupAsync(request, StaffContext.From(user), ct);
@@ -118,4 +118,5 @@ internal static class OpenCaseEndpoint
             .WithSummary("Open a case from a message and its near-duplicate group")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+    }
 }

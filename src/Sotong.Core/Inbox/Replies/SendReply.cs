@@ -20,6 +20,9 @@ namespace Sotong.Core.Inbox.Replies;
 /// <summary>An officer's reply. <paramref name="Version"/> is the message version they loaded.</summary>
 public sealed record SendReplyRequest(string? Text, int Version);
 
+/// <summary>What happened to one citizen's copy of a reply sent to many: sent on their own channel, or why not.</summary>
+public sealed record ReplyDelivery(Guid MessageId, string ReceiptNumber, InboxChannel Channel, ReplyState? State, string? Error);
+
 public sealed record ReplyView(Guid Id, InboxChannel Channel, string Text, ReplyState State, string? ProviderMessageId, string? Error, string SentByName, DateTime CreatedAtUtc, int MessageVersion);
 
 /// <summary>Where Meta's messaging window stands for a direct message, as the officer sees it.</summary>
@@ -57,6 +60,43 @@ public sealed partial class SendReplyHandler(
         }
         var age = nowUtc - lastInboundUtc;
         return age <= StandardWindow ? MessagingWindow.Open : age <= HumanAgentWindow ? MessagingWindow.HumanAgentOnly : MessagingWindow.Closed;
+    }
+
+    /// <summary>
+    /// One text to many citizens (a near-duplicate group, a case), each on the channel they wrote from, oldest first.
+    /// A message already answered is left alone, so no one hears the same reply twice; one citizen's closed window or a
+    /// colleague's edit does not stop the others.
+    /// </summary>
+    public async Task<IReadOnlyList<ReplyDelivery>> SendToEachAsync(IReadOnlyCollection<Guid> messageIds, string text, StaffContext staff, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(messageIds);
+        List<(Guid Id, string Receipt, InboxChannel Channel, int Version, MessageStatus Status)> messages;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            // Not scoped here: SendAsync checks each one, so a message the officer may not answer is reported, not dropped.
+            messages = [.. (await db.InboxMessages.AsNoTracking().Where(m => messageIds.Contains(m.Id))
+                .OrderBy(m => m.ReceivedAtUtc).Select(m => new { m.Id, m.ReceiptNumber, m.Channel, m.Version, m.Status }).ToListAsync(ct))
+                .Select(m => (m.Id, m.ReceiptNumber, m.Channel, m.Version, m.Status))];
+        }
+        var outcomes = new List<ReplyDelivery>(messages.Count);
+        foreach (var m in messages)
+        {
+            if (m.Status != MessageStatus.Received)
+            {
+                outcomes.Add(new ReplyDelivery(m.Id, m.Receipt, m.Channel, null, "Already answered."));
+                continue;
+            }
+            try
+            {
+                var reply = await SendAsync(m.Id, new SendReplyRequest(text, m.Version), staff, ct);
+                outcomes.Add(new ReplyDelivery(m.Id, m.Receipt, m.Channel, reply.State, reply.Error));
+            }
+            catch (Exception e) when (e is RuleViolationException or DbUpdateConcurrencyException or NotFoundException or RequestValidationException)
+            {
+                outcomes.Add(new ReplyDelivery(m.Id, m.Receipt, m.Channel, null, e.Message));
+            }
+        }
+        return outcomes;
     }
 
     public async Task<ReplyView> SendAsync(Guid messageId, SendReplyRequest request, StaffContext staff, CancellationToken ct)

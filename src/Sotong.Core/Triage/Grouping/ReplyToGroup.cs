@@ -8,7 +8,6 @@ using Sotong.Core.Common;
 using Sotong.Core.Common.Errors;
 using Sotong.Core.Common.Localization;
 using Sotong.Core.Common.Security;
-using Sotong.Core.Inbox;
 using Sotong.Core.Inbox.Answer;
 using Sotong.Core.Inbox.Browse;
 using Sotong.Core.Inbox.Replies;
@@ -18,9 +17,6 @@ namespace Sotong.Core.Triage.Grouping;
 
 public sealed record GroupReplyRequest(string? Text);
 
-/// <summary>What happened to each citizen of the group: replied on their own channel, or why not.</summary>
-public sealed record GroupReplyResult(Guid MessageId, string ReceiptNumber, InboxChannel Channel, ReplyState? State, string? Error);
-
 /// <summary>
 /// One answer for a near-duplicate group: the same reply goes to every citizen in it, each on the channel they wrote
 /// from (the pothole's fifty reporters all hear back). Messages already answered are left as they are.
@@ -29,47 +25,25 @@ public sealed class GroupReplyHandler(IDbContextFactory<SotongDbContext> dbFacto
 {
     public const int MaxGroup = 500;
 
-    public async Task<IReadOnlyList<GroupReplyResult>> ReplyAsync(Guid messageId, GroupReplyRequest request, StaffContext staff, CancellationToken ct)
+    public async Task<IReadOnlyList<ReplyDelivery>> ReplyAsync(Guid messageId, GroupReplyRequest request, StaffContext staff, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(staff);
         AnswerText.Validated(request.Text, text);
-        List<(Guid Id, string Receipt, InboxChannel Channel, int Version, MessageStatus Status)> members;
+        List<Guid> members;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var decision = await db.Set<TriageDecision>().AsNoTracking().FirstOrDefaultAsync(d => d.MessageId == messageId, ct)
                 ?? throw new NotFoundException("The message's group");
-            members = [.. (await BrowseInboxHandler.ScopedTo(db.InboxMessages.AsNoTracking(), staff)
+            members = await BrowseInboxHandler.ScopedTo(db.InboxMessages.AsNoTracking(), staff)
                 .Join(db.Set<TriageDecision>().Where(d => d.GroupId == decision.GroupId), m => m.Id, d => d.MessageId, (m, d) => m)
-                .OrderBy(m => m.ReceivedAtUtc).Take(MaxGroup)
-                .Select(m => new { m.Id, m.ReceiptNumber, m.Channel, m.Version, m.Status }).ToListAsync(ct))
-                .Select(m => (m.Id, m.ReceiptNumber, m.Channel, m.Version, m.Status))];
+                .OrderBy(m => m.ReceivedAtUtc).Take(MaxGroup).Select(m => m.Id).ToListAsync(ct);
         }
         if (members.Count == 0)
         {
             throw new NotFoundException("The message");
         }
-        var results = new List<GroupReplyResult>(members.Count);
-        foreach (var m in members)
-        {
-            if (m.Status != MessageStatus.Received)
-            {
-                // Already answered (a second click, or an earlier answer): no citizen hears the same reply twice.
-                results.Add(new GroupReplyResult(m.Id, m.Receipt, m.Channel, null, "Already answered."));
-                continue;
-            }
-            try
-            {
-                var reply = await replies.SendAsync(m.Id, new SendReplyRequest(request.Text, m.Version), staff, ct);
-                results.Add(new GroupReplyResult(m.Id, m.Receipt, m.Channel, reply.State, reply.Error));
-            }
-            catch (Exception e) when (e is RuleViolationException or DbUpdateConcurrencyException or NotFoundException)
-            {
-                // One citizen's closed messaging window or a colleague's edit does not stop the others.
-                results.Add(new GroupReplyResult(m.Id, m.Receipt, m.Channel, null, e.Message));
-            }
-        }
-        return results;
+        return await replies.SendToEachAsync(members, request.Text!, staff, ct);
     }
 }
 
