@@ -11,8 +11,8 @@ using Sotong.Core.Common;
 namespace Sotong.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SotongDbContext))]
-    [Migration("20261123232700_CaseMessages")]
-    partial class CaseMessages
+    [Migration("20261124000831_Cases")]
+    partial class Cases
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -202,6 +202,9 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("DueAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EscalatedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Extensions")
                         .HasColumnType("INTEGER");
 
@@ -211,12 +214,18 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("OriginalDueAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ProgressNoticeAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReceiptNumber")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemindedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Repeats")
@@ -324,6 +333,69 @@ namespace Sotong.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("cases_case_message", (string)null);
+                });
+
+            modelBuilder.Entity("Sotong.Core.Cases.Deadlines.DeadlineSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrievanceDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LawInterpretationDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("LunchEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("LunchStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OtherDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("OtherHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("QuestionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReceiptDayCounts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SuggestionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("WorkdayEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("WorkdayStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("cases_deadline_setting", (string)null);
+                });
+
+            modelBuilder.Entity("Sotong.Core.Cases.Deadlines.ExtraHoliday", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("cases_extra_holiday", (string)null);
                 });
 
             modelBuilder.Entity("Sotong.Core.Common.Audit.AuditEntry", b =>

@@ -12,8 +12,8 @@ using Sotong.Core.Common;
 namespace Sotong.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(SotongDbContext))]
-    [Migration("20261123234826_CaseNotes")]
-    partial class CaseNotes
+    [Migration("20261124000929_Cases")]
+    partial class Cases
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
