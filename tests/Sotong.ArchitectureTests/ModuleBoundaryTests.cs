@@ -29,7 +29,12 @@ public sealed class ModuleBoundaryTests
     [InlineData("Sotong.Core.Inbox", "Sotong.Core.Cases")]
     [InlineData("Sotong.Core.Triage", "Sotong.Core.Cases")]
     [InlineData("Sotong.Core.Organization", "Sotong.Core.Cases")]
-    [InlineData("Sotong.Core.Cases", "Sotong.Core.Qna")]
+    [InlineData("Sotong.Core.Qna", "Sotong.Core.Cases")]
+    [InlineData("Sotong.Core.Qna", "Sotong.Core.Open311")]
+    [InlineData("Sotong.Core.Inbox", "Sotong.Core.Open311")]
+    [InlineData("Sotong.Core.Triage", "Sotong.Core.Open311")]
+    [InlineData("Sotong.Core.Cases", "Sotong.Core.Open311")]
+    [InlineData("Sotong.Core.Organization", "Sotong.Core.Open311")]
     public void Given_a_module_Then_it_does_not_reach_into_a_module_built_on_it(string module, string forbidden)
     {
         var result = Types.InAssembly(Core).That().ResideInNamespaceStartingWith(module)
@@ -44,7 +49,7 @@ public sealed class ModuleBoundaryTests
     {
         var result = Types.InAssembly(Core).That().ResideInNamespaceStartingWith("Sotong.Core.Common")
             .And().DoNotHaveName(nameof(SotongDbContext), nameof(DatabaseInitializer))
-            .ShouldNot().HaveDependencyOnAny("Sotong.Core.Inbox", "Sotong.Core.Qna", "Sotong.Core.Organization", "Sotong.Core.Triage", "Sotong.Core.Cases")
+            .ShouldNot().HaveDependencyOnAny("Sotong.Core.Inbox", "Sotong.Core.Qna", "Sotong.Core.Organization", "Sotong.Core.Triage", "Sotong.Core.Cases", "Sotong.Core.Open311")
             .GetResult();
         ShouldPass(result, "Common is shared by all modules and depends on none");
     }
@@ -93,6 +98,7 @@ public sealed class ModuleBoundaryTests
             ["Sotong.Core.Qna"] = "qna_",
             ["Sotong.Core.Triage"] = "triage_",
             ["Sotong.Core.Cases"] = "cases_",
+            ["Sotong.Core.Open311"] = "open311_",
             ["Sotong.Core.Common.Audit"] = "audit_",
             ["Sotong.Core.Common.Security"] = "sec_",
             ["Microsoft.AspNetCore.Identity"] = "org_",

@@ -66,6 +66,12 @@ public sealed class Case
     public ComplaintType Type { get; set; }
     public CaseState State { get; set; } = CaseState.Received;
     public Guid? DivisionId { get; set; }
+
+    /// <summary>The triage topic of the case's first message (the portal's topic filter, the repeat check).</summary>
+    public string? Topic { get; set; }
+
+    /// <summary>When the case was last published on the public answers portal; null when it is not published.</summary>
+    public DateTime? PublishedAtUtc { get; set; }
     public string? AssignedToId { get; set; }
     public string? AssignedToName { get; set; }
     public DateTime ReceivedAtUtc { get; set; }
@@ -317,6 +323,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.AnswerText).HasMaxLength(Case.MaxAnswerLength);
         b.Property(c => c.AnsweredByName).HasMaxLength(100);
         b.Property(c => c.TransferredToAgency).HasMaxLength(200);
+        b.Property(c => c.Topic).HasMaxLength(40);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.Ignore(c => c.IsOpen);
         b.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);

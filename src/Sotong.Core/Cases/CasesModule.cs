@@ -6,6 +6,9 @@ using Microsoft.Extensions.Hosting;
 using Sotong.Core.Cases.Act;
 using Sotong.Core.Cases.Browse;
 using Sotong.Core.Cases.Deadlines;
+using Sotong.Core.Cases.Notify;
+using Sotong.Core.Cases.Publish;
+using Sotong.Core.Cases.Citizen;
 using Sotong.Core.Cases.Open;
 using Sotong.Core.Common.Security;
 
@@ -40,6 +43,9 @@ public static class CasesModule
         builder.Services.AddSingleton<DeadlineWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatcher>());
         builder.Services.AddScoped<DeadlineSettingsHandler>();
+        builder.Services.AddScoped<CaseNotices>();
+        builder.Services.AddScoped<PublishCaseHandler>();
+        builder.Services.AddScoped<CitizenCaseHandler>();
         builder.Services.AddScoped<OpenCaseHandler>();
         builder.Services.AddScoped<ActOnCaseHandler>();
         builder.Services.AddScoped<BrowseCasesHandler>();
@@ -54,6 +60,9 @@ public static class CasesModule
         ActOnCaseEndpoints.Map(cases);
         DeadlineSettingsEndpoints.Map(cases);
         BrowseCasesEndpoints.Map(cases);
+        PublishCaseEndpoints.Map(cases);
+        // The citizen's link: no account, the unguessable key is the permission.
+        CitizenCaseEndpoints.Map(app.MapGroup("/api/v1/my-case").WithTags("My case").AllowAnonymous());
         return app;
     }
 }

@@ -214,6 +214,9 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ProgressNoticeAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReceiptNumber")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -236,6 +239,10 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TransferredToAgency")
@@ -324,7 +331,25 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("AttachedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CitizenToken")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishConsentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("CaseId", "MessageId");
+
+                    b.HasIndex("CitizenToken")
+                        .IsUnique();
 
                     b.HasIndex("MessageId")
                         .IsUnique();
@@ -790,6 +815,110 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.ToTable("inbox_outbound_reply", (string)null);
                 });
 
+            modelBuilder.Entity("Sotong.Core.Open311.Open311ApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("open311_api_key", (string)null);
+                });
+
+            modelBuilder.Entity("Sotong.Core.Open311.Open311Request", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressString")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApiKeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MessageId");
+
+                    b.HasIndex("ApiKeyId");
+
+                    b.HasIndex("RequestedAtUtc");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceCode", "RequestedAtUtc");
+
+                    b.ToTable("open311_request", (string)null);
+                });
+
             modelBuilder.Entity("Sotong.Core.Organization.ChannelAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -979,6 +1108,109 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.ToTable("org_staff", (string)null);
                 });
 
+            modelBuilder.Entity("Sotong.Core.Qna.AnswerComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AnswerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ModeratedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nickname")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PostedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorHash", "PostedAtUtc");
+
+                    b.HasIndex("State", "PostedAtUtc");
+
+                    b.HasIndex("AnswerId", "State", "PostedAtUtc");
+
+                    b.ToTable("qna_comment", (string)null);
+                });
+
+            modelBuilder.Entity("Sotong.Core.Qna.AnswerRecommendation", b =>
+                {
+                    b.Property<Guid>("AnswerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoterHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AnswerId", "VoterHash");
+
+                    b.ToTable("qna_recommendation", (string)null);
+                });
+
+            modelBuilder.Entity("Sotong.Core.Qna.CommentReport", b =>
+                {
+                    b.Property<Guid>("CommentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommentId", "ReporterHash");
+
+                    b.ToTable("qna_comment_report", (string)null);
+                });
+
             modelBuilder.Entity("Sotong.Core.Qna.PublishedAnswer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1009,15 +1241,21 @@ namespace Sotong.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MaskedAnswer")
                         .IsRequired()
-                        .HasMaxLength(4000)
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MaskedQuestion")
                         .IsRequired()
-                        .HasMaxLength(4000)
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("MinutesToAnswer")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("PublishedAtUtc")
                         .HasColumnType("TEXT");
@@ -1027,15 +1265,61 @@ namespace Sotong.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("SourceMessageId")
+                    b.Property<int>("Recommendations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(17000)
                         .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceMessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnpublishReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnpublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VisibleComments")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PublishedAtUtc");
+                    b.HasIndex("SourceCaseId")
+                        .IsUnique();
 
                     b.HasIndex("SourceMessageId")
                         .IsUnique();
+
+                    b.HasIndex("IsPublished", "MinutesToAnswer");
+
+                    b.HasIndex("IsPublished", "PublishedAtUtc");
+
+                    b.HasIndex("IsPublished", "Recommendations");
+
+                    b.HasIndex("IsPublished", "DivisionId", "PublishedAtUtc");
+
+                    b.HasIndex("IsPublished", "Topic", "PublishedAtUtc");
 
                     b.ToTable("qna_published_answer", (string)null);
                 });
@@ -1531,6 +1815,21 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.Navigation("Division");
                 });
 
+            modelBuilder.Entity("Sotong.Core.Open311.Open311Request", b =>
+                {
+                    b.HasOne("Sotong.Core.Open311.Open311ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sotong.Core.Inbox.InboxMessage", null)
+                        .WithOne()
+                        .HasForeignKey("Sotong.Core.Open311.Open311Request", "MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sotong.Core.Organization.ChannelAccount", b =>
                 {
                     b.HasOne("Sotong.Core.Organization.Department", "OwningDivision")
@@ -1560,6 +1859,33 @@ namespace Sotong.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Division");
+                });
+
+            modelBuilder.Entity("Sotong.Core.Qna.AnswerComment", b =>
+                {
+                    b.HasOne("Sotong.Core.Qna.PublishedAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sotong.Core.Qna.AnswerRecommendation", b =>
+                {
+                    b.HasOne("Sotong.Core.Qna.PublishedAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sotong.Core.Qna.CommentReport", b =>
+                {
+                    b.HasOne("Sotong.Core.Qna.AnswerComment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sotong.Core.Triage.Decisions.TriageDecision", b =>

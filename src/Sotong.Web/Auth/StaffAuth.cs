@@ -58,7 +58,8 @@ internal static class StaffAuth
             .AddPolicy(SotongPolicies.Staff, p => p.RequireAuthenticatedUser().RequireRole(SotongRoles.All))
             .AddPolicy(SotongPolicies.InboxWork, p => p.RequireRole(SotongRoles.Administrator, SotongRoles.CommunicationsOfficer, SotongRoles.DepartmentOfficer))
             .AddPolicy(SotongPolicies.CityWide, p => p.RequireRole(SotongRoles.Administrator, SotongRoles.CommunicationsOfficer))
-            .AddPolicy(SotongPolicies.Administration, p => p.RequireRole(SotongRoles.Administrator));
+            .AddPolicy(SotongPolicies.Administration, p => p.RequireRole(SotongRoles.Administrator))
+            .AddPolicy(SotongPolicies.Moderation, p => p.RequireRole(SotongRoles.Administrator, SotongRoles.CommunicationsOfficer, SotongRoles.Moderator));
         builder.Services.AddCascadingAuthenticationState();
         return builder;
     }

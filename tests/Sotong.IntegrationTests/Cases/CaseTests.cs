@@ -125,8 +125,10 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         await using (var replies = await app.Services.GetRequiredService<IDbContextFactory<SotongDbContext>>().CreateDbContextAsync())
         {
             var sent = await replies.OutboundReplies.Where(r => answered.Deliveries.Select(d => d.MessageId).Contains(r.MessageId)).Select(r => r.Text).ToListAsync();
-            sent.Count.ShouldBe(2);
-            sent.ShouldAllBe(t => t.Contains("배차를 늘렸습니다.") && t.Contains(opened.ReceiptNumber));
+            // Each citizen was told of the extension (with its reason) and then got the answer, both with the case's number.
+            sent.Count.ShouldBe(4);
+            sent.Count(t => t.Contains("배차를 늘렸습니다.") && t.Contains(opened.ReceiptNumber)).ShouldBe(2);
+            sent.Count(t => t.Contains("현장 확인이 필요합니다") && t.Contains(opened.ReceiptNumber)).ShouldBe(2);
         }
         var closed = (await (await bus.PostAsJsonAsync($"{url}/close", new { version = answered.Version })).Content.ReadFromJsonAsync<CaseResultDto>())!;
         closed.State.ShouldBe("Closed");

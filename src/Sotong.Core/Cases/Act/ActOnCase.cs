@@ -9,6 +9,9 @@ using Sotong.Core.Common.Audit;
 using Sotong.Core.Common.Errors;
 using Sotong.Core.Common.Localization;
 using Sotong.Core.Common.Security;
+using Sotong.Core.Cases.Notify;
+using Sotong.Core.Cases.Publish;
+using Sotong.Core.Qna.Publish;
 using Sotong.Core.Inbox.Replies;
 
 namespace Sotong.Core.Cases.Act;
@@ -30,11 +33,11 @@ public sealed record CaseActionRequest(
 
 public sealed record CaseActionResult(Guid Id, string State, int Version, DateTime DueAtUtc)
 {
-    /// <summary>For an answer: one entry per attached message.</summary>
+    /// <summary>For an answer or an extension: what reached each citizen, one entry per attached message.</summary>
     public IReadOnlyList<ReplyDelivery>? Deliveries { get; init; }
 }
 
-public sealed class ActOnCaseHandler(IDbContextFactory<SotongDbContext> dbFactory, SendReplyHandler replies, TimeProvider time, IStringLocalizer<Text> text)
+public sealed class ActOnCaseHandler(IDbContextFactory<SotongDbContext> dbFactory, CaseNotices notices, TimeProvider time, IStringLocalizer<Text> text)
 {
     /// <summary>The steps, as they appear in the URL.</summary>
     public static readonly IReadOnlySet<string> Actions = new HashSet<string>(StringComparer.Ordinal)
@@ -103,25 +106,21 @@ public sealed class ActOnCaseHandler(IDbContextFactory<SotongDbContext> dbFactor
             default:
                 throw new NotFoundException($"The step '{action}'");
         }
+        if (c.PublishedAtUtc is not null)
+        {
+            // The portal follows a published case: a new answer replaces the old, a reopened case says so.
+            await Publication.FollowCaseAsync(db, c.Id, PublishCaseHandler.StatusOf(c), action == "answer" ? c.AnswerText : null, c.AnsweredAtUtc, ct);
+        }
         var reason = c.Events[^1].Reason;
         db.Audit(now, who, name, nameof(Case), c.Id.ToString(), c.Events[^1].Action, from.ToString(), c.State.ToString(), reason is { Length: > 1000 } ? reason[..1000] : reason);
         await db.SaveChangesAsync(ct);
         var result = new CaseActionResult(c.Id, c.State.ToString(), c.Version, c.DueAtUtc);
-        return action == "answer" ? result with { Deliveries = await DeliverAsync(c, staff, ct) } : result;
-    }
-
-    /// <summary>
-    /// The answer goes back to every citizen of the case, each on the channel their message came from, with the case's
-    /// receipt number.
-    /// </summary>
-    private async Task<IReadOnlyList<ReplyDelivery>> DeliverAsync(Case c, StaffContext staff, CancellationToken ct)
-    {
-        List<Guid> messages;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        return action switch
         {
-            messages = await db.Set<CaseMessage>().Where(cm => cm.CaseId == c.Id).Select(cm => cm.MessageId).ToListAsync(ct);
-        }
-        return await replies.SendToEachAsync(messages, $"{c.AnswerText}\n\n[{c.ReceiptNumber}]", staff, ct);
+            "answer" => result with { Deliveries = await notices.AnswerAsync(c, who, name, ct) },
+            "extend" => result with { Deliveries = await notices.ExtendedAsync(c, reason ?? "", who, name, ct) },
+            _ => result,
+        };
     }
 
     /// <summary>A department officer works only on their division's cases; others do not exist for them.</summary>

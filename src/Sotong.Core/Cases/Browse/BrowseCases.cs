@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Sotong.Core.Cases.Act;
 using Sotong.Core.Cases.Deadlines;
 using Sotong.Core.Common;
+using Sotong.Core.Common.Audit;
 using Sotong.Core.Common.Paging;
 using Sotong.Core.Common.Security;
 
@@ -20,8 +21,15 @@ public sealed record CaseMessageView(Guid MessageId, string ReceiptNumber, strin
 
 public sealed record CaseEventView(DateTime AtUtc, string Action, string From, string To, string ActorName, string? Reason);
 
+/// <summary>A case for its officer. Message texts are masked unless the officer asked to see them whole (which is audited).</summary>
 public sealed record CaseDetail(CaseListItem Summary, int Extensions, string? AnswerText, DateTime? AnsweredAtUtc, string? TransferredToAgency, Guid? MergedIntoId,
-    IReadOnlyList<CaseMessageView> Messages, IReadOnlyList<CaseEventView> History);
+    IReadOnlyList<CaseMessageView> Messages, IReadOnlyList<CaseEventView> History)
+{
+    public int Repeats { get; init; }
+    public int Answers { get; init; }
+    public DateTime? PublishedAtUtc { get; init; }
+    public bool Unmasked { get; init; }
+}
 
 public sealed class BrowseCasesHandler(IDbContextFactory<SotongDbContext> dbFactory, CaseClock clock, TimeProvider time)
 {
@@ -55,7 +63,7 @@ public sealed class BrowseCasesHandler(IDbContextFactory<SotongDbContext> dbFact
         return new Page<CaseListItem>([.. rows.Select(c => Item(c, now, calendar))], page, size, total);
     }
 
-    public async Task<CaseDetail> GetAsync(Guid id, StaffContext staff, CancellationToken ct)
+    public async Task<CaseDetail> GetAsync(Guid id, StaffContext staff, CancellationToken ct, bool unmasked = false)
     {
         ArgumentNullException.ThrowIfNull(staff);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -67,9 +75,20 @@ public sealed class BrowseCasesHandler(IDbContextFactory<SotongDbContext> dbFact
                               orderby m.ReceivedAtUtc
                               select new { m.Id, m.ReceiptNumber, m.Channel, m.Text, m.ReceivedAtUtc }).ToListAsync(ct);
         var calendar = (await clock.CurrentAsync(ct)).Calendar;
-        return new CaseDetail(Item(c, time.GetUtcNow().UtcDateTime, calendar), c.Extensions, c.AnswerText, c.AnsweredAtUtc, c.TransferredToAgency, c.MergedIntoId,
-            [.. messages.Select(m => new CaseMessageView(m.Id, m.ReceiptNumber, m.Channel.ToString(), m.Text, m.ReceivedAtUtc))],
-            [.. c.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id).Select(e => new CaseEventView(e.AtUtc, e.Action, e.From.ToString(), e.To.ToString(), e.ActorName, e.Reason))]);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (unmasked)
+        {
+            // Seeing a citizen's personal data whole is a deliberate act, and on the record.
+            db.ChangeTracker.Clear();
+            db.Audit(now, staff.UserId, staff.DisplayName, nameof(Case), c.Id.ToString(), "ViewedPersonalData", detail: $"{messages.Count} message(s)");
+            await db.SaveChangesAsync(ct);
+        }
+        return new CaseDetail(Item(c, now, calendar), c.Extensions, c.AnswerText, c.AnsweredAtUtc, c.TransferredToAgency, c.MergedIntoId,
+            [.. messages.Select(m => new CaseMessageView(m.Id, m.ReceiptNumber, m.Channel.ToString(), unmasked ? m.Text : PersonalDataMasker.Mask(m.Text), m.ReceivedAtUtc))],
+            [.. c.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id).Select(e => new CaseEventView(e.AtUtc, e.Action, e.From.ToString(), e.To.ToString(), e.ActorName, e.Reason))])
+        {
+            Repeats = c.Repeats, Answers = c.Answers, PublishedAtUtc = c.PublishedAtUtc, Unmasked = unmasked,
+        };
     }
 
     private static IQueryable<Case> Scoped(IQueryable<Case> cases, StaffContext staff) =>
@@ -92,10 +111,10 @@ internal static class BrowseCasesEndpoints
             .WithName("ListCases")
             .WithSummary("Cases the officer may see: open ones first, the most overdue on top");
 
-        cases.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, BrowseCasesHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.GetAsync(id, StaffContext.From(user), ct)))
+        cases.MapGet("/{id:guid}", async (Guid id, bool? unmasked, ClaimsPrincipal user, BrowseCasesHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.GetAsync(id, StaffContext.From(user), ct, unmasked == true)))
             .WithName("GetCase")
-            .WithSummary("A case with its messages and history")
+            .WithSummary("A case with its messages (masked; ?unmasked=true shows them whole and is audited) and history")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sotong.Core.Cases.Notify;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sotong.Core.Common;
@@ -11,7 +13,8 @@ namespace Sotong.Core.Cases.Deadlines;
 /// head once it is overdue, and marks the 30-day progress notice the citizen is owed. Each happens once per case and
 /// is in the case's history and the audit trail.
 /// </summary>
-public sealed partial class DeadlineWatcher(IDbContextFactory<SotongDbContext> dbFactory, CaseClock clock, TimeProvider time, ILogger<DeadlineWatcher> logger)
+public sealed partial class DeadlineWatcher(
+    IDbContextFactory<SotongDbContext> dbFactory, CaseClock clock, IServiceScopeFactory scopes, TimeProvider time, ILogger<DeadlineWatcher> logger)
     : BackgroundService
 {
     public static readonly TimeSpan ReminderLead = TimeSpan.FromHours(4);
@@ -52,6 +55,7 @@ public sealed partial class DeadlineWatcher(IDbContextFactory<SotongDbContext> d
             .Where(c => (c.RemindedAtUtc == null && c.DueAtUtc < horizon) || (c.EscalatedAtUtc == null && c.DueAtUtc < now) || (c.ProgressNoticeAtUtc == null && c.ReceivedAtUtc < progressBefore))
             .OrderBy(c => c.DueAtUtc).Take(1000).ToListAsync(ct);
         var notes = 0;
+        var progressNotices = new List<Case>();
         foreach (var c in candidates)
         {
             if (c.DueAtUtc < now && c.Note("Escalated", now))
@@ -67,10 +71,21 @@ public sealed partial class DeadlineWatcher(IDbContextFactory<SotongDbContext> d
             if (c.ReceivedAtUtc < progressBefore && c.Note("ProgressNotice", now))
             {
                 notes++;
+                progressNotices.Add(c);
                 db.Audit(now, Case.SystemActor, "Sotong", nameof(Case), c.Id.ToString(), "ProgressNotice");
             }
         }
         await db.SaveChangesAsync(ct);
+        if (progressNotices.Count > 0)
+        {
+            // Noted first, then sent: a crash in between leaves the note, and the idempotency key stops a second copy.
+            await using var scope = scopes.CreateAsyncScope();
+            var sender = scope.ServiceProvider.GetRequiredService<CaseNotices>();
+            foreach (var c in progressNotices)
+            {
+                await sender.ProgressAsync(c, ct);
+            }
+        }
         if (notes > 0)
         {
             LogNotes(logger, notes);

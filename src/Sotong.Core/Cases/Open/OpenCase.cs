@@ -62,7 +62,7 @@ public sealed class OpenCaseHandler(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var messages = await BrowseInboxHandler.ScopedTo(db.InboxMessages.AsNoTracking(), staff).Where(m => ids.Contains(m.Id))
-            .Select(m => new { m.Id, m.Text, m.DivisionId, m.ReceivedAtUtc }).ToListAsync(ct);
+            .Select(m => new { m.Id, m.Text, m.DivisionId, m.ReceivedAtUtc, m.Topic, m.ContactId }).ToListAsync(ct);
         if (messages.Count != ids.Count)
         {
             throw new NotFoundException("One of the messages");
@@ -77,11 +77,34 @@ public sealed class OpenCaseHandler(
         var due = deadlines.Calendar.DueAt(first.ReceivedAtUtc, deadlines.Periods.For(request.Type!.Value));
         var title = string.IsNullOrWhiteSpace(request.Title) ? TitleFrom(first.Text) : request.Title.Trim();
         var c = Case.Open(NewReceiptNumber(first.ReceivedAtUtc), title, request.Type.Value, first.DivisionId, first.ReceivedAtUtc, due, staff.UserId, staff.DisplayName);
+        c.Topic = first.Topic;
+        (c.Repeats, c.Answers) = await RepeatsAsync(db, messages.Where(m => m.ContactId is not null).Select(m => m.ContactId!.Value).Distinct().ToList(), first.Topic, first.DivisionId, ct);
         db.Add(c);
         db.AddRange(messages.Select(m => new CaseMessage { CaseId = c.Id, MessageId = m.Id, AttachedAtUtc = now }));
         db.Audit(now, staff.UserId, staff.DisplayName, nameof(Case), c.Id.ToString(), "Opened", to: c.State.ToString(), detail: $"{messages.Count} message(s), {c.Type}");
         await db.SaveChangesAsync(ct);
         return new OpenedCase(c.Id, c.ReceiptNumber, c.DueAtUtc, c.Version);
+    }
+
+    /// <summary>
+    /// How often the same citizens raised this matter before (their earlier cases on the same topic, or in the same
+    /// division when triage gave no topic) and how often they were answered: the repeated-complaint rule counts both.
+    /// </summary>
+    internal static async Task<(int Repeats, int Answers)> RepeatsAsync(SotongDbContext db, IReadOnlyList<Guid> contacts, string? topic, Guid? divisionId, CancellationToken ct)
+    {
+        if (contacts.Count == 0)
+        {
+            return (1, 0);
+        }
+        var earlier = from cm in db.Set<CaseMessage>()
+                      join m in db.InboxMessages on cm.MessageId equals m.Id
+                      join c in db.Set<Case>() on cm.CaseId equals c.Id
+                      where m.ContactId != null && contacts.Contains(m.ContactId.Value)
+                            && c.State != CaseState.Merged && c.State != CaseState.Withdrawn
+                            && (topic != null ? c.Topic == topic : c.DivisionId == divisionId)
+                      select new { c.Id, c.Answers };
+        var prior = await earlier.Distinct().ToListAsync(ct);
+        return (1 + prior.Count, prior.Count(p => p.Answers > 0));
     }
 
     /// <summary>"C-20261123-48392017": the Seoul date of the first message and eight random digits.</summary>

@@ -26,6 +26,9 @@ public static class SotongPolicies
 
     /// <summary>Manages the organisation, staff accounts and channel credentials.</summary>
     public const string Administration = "administration";
+
+    /// <summary>Hides and restores comments on the public answers portal.</summary>
+    public const string Moderation = "moderation";
 }
 
 /// <summary>Claim types Sotong adds to a staff member's principal.</summary>

@@ -9,7 +9,7 @@ using Sotong.Core.Common.Security;
 using Sotong.Core.Common;
 using Sotong.Core.Inbox.Answer;
 using Sotong.Core.Inbox.Browse;
-using Sotong.Core.Qna;
+using Sotong.Core.Qna.Publish;
 
 namespace Sotong.Core.Inbox.Publish;
 
@@ -25,8 +25,7 @@ public sealed class PublishMessageHandler(IDbContextFactory<SotongDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var message = await BrowseInboxHandler.ScopedTo(db.InboxMessages.AsNoTracking(), staff).FirstOrDefaultAsync(m => m.Id == id, ct)
             ?? throw new NotFoundException("The message");
-        var question = PersonalDataMasker.Mask(message.Text);
-        var answer = PersonalDataMasker.Mask(message.AnswerText ?? string.Empty);
+        var (question, answer) = Publication.Preview(message.Text, message.AnswerText ?? string.Empty);
         return new PublishPreview(question, answer, question != message.Text, answer != (message.AnswerText ?? string.Empty), message.ConsentToPublish);
     }
 
@@ -40,20 +39,10 @@ public sealed class PublishMessageHandler(IDbContextFactory<SotongDbContext> dbF
         var now = time.GetUtcNow().UtcDateTime;
         var from = message.Status;
         message.Publish(now);
-        var published = new PublishedAnswer
-        {
-            SourceMessageId = message.Id,
-            ReceiptNumber = message.ReceiptNumber,
-            Channel = message.Channel.ToString(),
-            MaskedQuestion = PersonalDataMasker.Mask(message.Text),
-            MaskedAnswer = PersonalDataMasker.Mask(message.AnswerText!),
-            DivisionId = message.DivisionId,
-            DivisionNameKo = division?.NameKo ?? "시민소통",
-            DivisionNameEn = division?.NameEn ?? "Citizen Communication",
-            AskedAtUtc = message.ReceivedAtUtc,
-            AnsweredAtUtc = message.AnsweredAtUtc!.Value,
-            PublishedAtUtc = now,
-        };
+        var published = Publication.ForMessage(message.Id, new PublicationDraft(
+            message.ReceiptNumber, message.Channel.ToString(), string.Empty, message.Text, message.AnswerText!, message.DivisionId,
+            division?.NameKo ?? "시민소통", division?.NameEn ?? "Citizen Communication", message.Topic, Publication.Answered,
+            message.ReceivedAtUtc, message.AnsweredAtUtc!.Value), now);
         db.PublishedAnswers.Add(published);
         db.Audit(now, staff.UserId, staff.DisplayName, nameof(InboxMessage), id.ToString(), "Published", from.ToString(), message.Status.ToString());
         await db.SaveChangesAsync(ct);

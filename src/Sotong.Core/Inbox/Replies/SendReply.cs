@@ -23,6 +23,9 @@ public sealed record SendReplyRequest(string? Text, int Version);
 /// <summary>What happened to one citizen's copy of a reply sent to many: sent on their own channel, or why not.</summary>
 public sealed record ReplyDelivery(Guid MessageId, string ReceiptNumber, InboxChannel Channel, ReplyState? State, string? Error);
 
+/// <summary>One citizen's copy of a case's word to them; <paramref name="Answers"/> marks an unanswered message answered.</summary>
+public sealed record CitizenNotice(Guid MessageId, string Text, string IdempotencyKey, bool Answers);
+
 public sealed record ReplyView(Guid Id, InboxChannel Channel, string Text, ReplyState State, string? ProviderMessageId, string? Error, string SentByName, DateTime CreatedAtUtc, int MessageVersion);
 
 /// <summary>Where Meta's messaging window stands for a direct message, as the officer sees it.</summary>
@@ -137,11 +140,70 @@ public sealed partial class SendReplyHandler(
         db.Audit(now, staff.UserId, staff.DisplayName, nameof(InboxMessage), message.Id.ToString(), "Replied", from.ToString(), message.Status.ToString(), message.Channel.ToString());
         await db.SaveChangesAsync(ct);
 
+        await TransmitAsync(db, message, reply, adapter, recipient, account, window, ct);
+        return new ReplyView(reply.Id, reply.Channel, reply.Text, reply.State, reply.ProviderMessageId, reply.Error, reply.SentByName, reply.CreatedAtUtc, message.Version);
+    }
+
+    /// <summary>
+    /// Word to each of several citizens, each with their own text (their own link) on the channel they wrote from: a
+    /// case's answer, an additional answer, an extension or a progress notice. A notice never changes the message; an
+    /// answer marks a still-unanswered message answered. The idempotency key makes a retried call send nothing twice.
+    /// </summary>
+    public async Task<IReadOnlyList<ReplyDelivery>> NotifyEachAsync(IReadOnlyList<CitizenNotice> notices, string actorId, string actorName, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        var outcomes = new List<ReplyDelivery>(notices.Count);
+        foreach (var notice in notices)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var message = await db.InboxMessages.FirstOrDefaultAsync(m => m.Id == notice.MessageId, ct);
+            if (message is null)
+            {
+                continue;
+            }
+            var adapter = adapters.FirstOrDefault(a => a.Channels.Contains(message.Channel));
+            var now = time.GetUtcNow().UtcDateTime;
+            var lastInbound = message.ContactId is null ? message.ReceivedAtUtc
+                : await db.InboxMessages.Where(m => m.ContactId == message.ContactId && m.Channel == message.Channel).MaxAsync(m => m.ReceivedAtUtc, ct);
+            var window = WindowFor(message.Channel, message.Kind, lastInbound, now);
+            string? refused = adapter is null ? $"Sotong cannot reply on {message.Channel} yet."
+                : window == MessagingWindow.Closed ? "The person last wrote more than 7 days ago; Meta allows no reply now."
+                : await db.OutboundReplies.AnyAsync(r => r.IdempotencyKey == notice.IdempotencyKey, ct) ? "Already sent." : null;
+            if (refused is not null)
+            {
+                outcomes.Add(new ReplyDelivery(message.Id, message.ReceiptNumber, message.Channel, null, refused));
+                continue;
+            }
+            var recipient = message.ContactId is null || message.Channel == InboxChannel.Web ? null
+                : await contacts.RevealAsync(db, message.ContactId.Value, IdentityKindOf(message.Channel), ct);
+            var account = message.ChannelAccountId is { } accountId ? await credentials.FindAsync(accountId, ct) : null;
+            var from = message.Status;
+            if (notice.Answers && message.Status == MessageStatus.Received)
+            {
+                message.Answer(notice.Text, actorId, actorName, now);
+            }
+            var reply = new OutboundReply
+            {
+                MessageId = message.Id, Channel = message.Channel, Text = notice.Text, IdempotencyKey = notice.IdempotencyKey,
+                SentById = actorId, SentByName = actorName, CreatedAtUtc = now,
+            };
+            db.OutboundReplies.Add(reply);
+            db.Audit(now, actorId, actorName, nameof(InboxMessage), message.Id.ToString(), notice.Answers ? "Replied" : "Notified", from.ToString(), message.Status.ToString(), message.Channel.ToString());
+            await db.SaveChangesAsync(ct);
+            await TransmitAsync(db, message, reply, adapter!, recipient, account, window, ct);
+            outcomes.Add(new ReplyDelivery(message.Id, message.ReceiptNumber, message.Channel, reply.State, reply.Error));
+        }
+        return outcomes;
+    }
+
+    private async Task TransmitAsync(SotongDbContext db, InboxMessage message, OutboundReply reply, IChannelAdapter adapter, string? recipient,
+        ChannelAccountSecrets? account, MessagingWindow window, CancellationToken ct)
+    {
         ReplyOutcome outcome;
         try
         {
             outcome = await adapter.SendReplyAsync(new ReplyTarget(message.Id, message.Channel, message.Kind, message.ProviderMessageId, message.ReplyContext,
-                recipient, account, body, window == MessagingWindow.HumanAgentOnly), ct);
+                recipient, account, reply.Text, window == MessagingWindow.HumanAgentOnly), ct);
         }
         catch (HttpRequestException e)
         {
@@ -155,7 +217,6 @@ public sealed partial class SendReplyHandler(
         await db.SaveChangesAsync(ct);
         LogReply(logger, message.ReceiptNumber, message.Channel, reply.State);
         await notifier.PublishAsync(new InboxChange(message.Id, message.DivisionId, "replied"));
-        return new ReplyView(reply.Id, reply.Channel, reply.Text, reply.State, reply.ProviderMessageId, reply.Error, reply.SentByName, reply.CreatedAtUtc, message.Version);
     }
 
     public async Task<IReadOnlyList<ReplyView>> ListAsync(Guid messageId, StaffContext staff, CancellationToken ct)

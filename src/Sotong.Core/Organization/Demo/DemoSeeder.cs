@@ -5,7 +5,7 @@ using Sotong.Core.Common;
 using Sotong.Core.Common.Security;
 using Sotong.Core.Inbox;
 using Sotong.Core.Inbox.Contacts;
-using Sotong.Core.Qna;
+using Sotong.Core.Qna.Publish;
 
 namespace Sotong.Core.Organization.Demo;
 
@@ -134,13 +134,9 @@ public sealed partial class DemoSeeder(SotongDbContext db, UserManager<StaffUser
             {
                 message.Publish(at.AddHours(5));
                 var division = divisions[divisionCode!];
-                db.PublishedAnswers.Add(new PublishedAnswer
-                {
-                    SourceMessageId = message.Id, ReceiptNumber = receipt, Channel = message.Channel.ToString(),
-                    MaskedQuestion = PersonalDataMasker.Mask(text), MaskedAnswer = PersonalDataMasker.Mask(answer!),
-                    DivisionId = division.Id, DivisionNameKo = division.NameKo, DivisionNameEn = division.NameEn,
-                    AskedAtUtc = at, AnsweredAtUtc = message.AnsweredAtUtc!.Value, PublishedAtUtc = message.PublishedAtUtc!.Value,
-                });
+                db.PublishedAnswers.Add(Publication.ForMessage(message.Id, new PublicationDraft(
+                    receipt, message.Channel.ToString(), string.Empty, text, answer!, division.Id, division.NameKo, division.NameEn,
+                    null, Publication.Answered, at, message.AnsweredAtUtc!.Value), message.PublishedAtUtc!.Value));
             }
             db.InboxMessages.Add(message);
         }
