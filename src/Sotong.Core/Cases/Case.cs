@@ -273,6 +273,22 @@ public sealed class Case
         return true;
     }
 
+    /// <summary>
+    /// Publication on the portal is not a workflow step: it is in the history (with the reason for taking it off) without
+    /// changing the state or the version an officer holds.
+    /// </summary>
+    public void NotePublication(bool published, string? reason, DateTime nowUtc, string actorId, string actorName)
+    {
+        PublishedAtUtc = published ? nowUtc : null;
+        Events.Add(new CaseEvent
+        {
+            CaseId = Id, AtUtc = nowUtc, Action = published ? "Published" : "Unpublished", From = State, To = State, ActorId = actorId, ActorName = actorName, Reason = reason,
+        });
+    }
+
+    /// <summary>The deadline watcher's notes for staff (not steps the citizen or the public is told of).</summary>
+    public static readonly IReadOnlyList<string> StaffOnlyNotes = ["Reminder", "Escalated"];
+
     public const string SystemActor = "sotong";
 
     /// <summary>Checked when an officer acts: the version they saw must still be the case's.</summary>

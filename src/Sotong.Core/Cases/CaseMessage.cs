@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sotong.Core.Common.Security;
 using Sotong.Core.Inbox;
 
 namespace Sotong.Core.Cases;
@@ -26,8 +27,7 @@ public sealed class CaseMessage
 
     public const int TokenLength = 22;
 
-    public static string NewToken() =>
-        Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string NewToken() => RandomTokens.Base64Url(16);
 }
 
 internal sealed class CaseMessageConfiguration : IEntityTypeConfiguration<CaseMessage>

@@ -38,12 +38,6 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
     private async Task<Guid> DivisionAsync(HttpClient staff, string code) =>
         (await staff.GetFromJsonAsync<List<DivisionDto>>("/api/v1/divisions"))!.Single(d => d.Code == code).Id;
 
-    private async Task<string> UserIdAsync(string email)
-    {
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Sotong.Core.Organization.StaffUser>>();
-        return (await users.FindByEmailAsync(email))!.Id;
-    }
 
     /// <summary>Two messages about one matter, routed to the bus division, opened as one grievance.</summary>
     private async Task<(OpenedCaseDto Case, DateTime FirstReceived)> OpenBusCaseAsync(HttpClient comms)
@@ -99,10 +93,10 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         (await early.Content.ReadFromJsonAsync<ProblemDto>())!.Rule.ShouldBe("AnswerCasesInHand");
 
         // A department officer of another division cannot be given the case.
-        var wrong = await comms.PostAsJsonAsync($"{url}/assign", new { version = 0, staffId = await UserIdAsync("safety@sotong.example") });
+        var wrong = await comms.PostAsJsonAsync($"{url}/assign", new { version = 0, staffId = await app.StaffIdAsync("safety@sotong.example") });
         (await wrong.Content.ReadFromJsonAsync<ProblemDto>())!.Rule.ShouldBe("AssigneeInDivision");
 
-        var assigned = (await (await comms.PostAsJsonAsync($"{url}/assign", new { version = 0, staffId = await UserIdAsync("bus@sotong.example") })).Content.ReadFromJsonAsync<CaseResultDto>())!;
+        var assigned = (await (await comms.PostAsJsonAsync($"{url}/assign", new { version = 0, staffId = await app.StaffIdAsync("bus@sotong.example") })).Content.ReadFromJsonAsync<CaseResultDto>())!;
         assigned.State.ShouldBe("Assigned");
         // Two officers on one case: the one with the old version is told, not overwritten.
         var stale = await comms.PostAsJsonAsync($"{url}/start", new { version = 0 });

@@ -63,13 +63,7 @@ public abstract class PortalTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     /// <summary>The communications officer takes the case and starts on it; returns the version to act on.</summary>
     private async Task<int> TakeAsync(HttpClient comms, OpenedCaseDto opened)
     {
-        string me;
-        using (var scope = app.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Sotong.Core.Organization.StaffUser>>();
-            me = (await users.FindByEmailAsync("comms@sotong.example"))!.Id;
-        }
-        var assigned = await StepAsync(comms, opened.Id, "assign", new { version = opened.Version, staffId = me });
+        var assigned = await StepAsync(comms, opened.Id, "assign", new { version = opened.Version, staffId = await app.StaffIdAsync("comms@sotong.example") });
         return (await StepAsync(comms, opened.Id, "start", new { version = assigned.Version })).Version;
     }
 

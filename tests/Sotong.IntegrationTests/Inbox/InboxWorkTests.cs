@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Sotong.IntegrationTests.Infrastructure;
 
 namespace Sotong.IntegrationTests.Inbox;
@@ -35,7 +34,7 @@ public abstract class InboxWorkTests<TApp>(TApp app) : IClassFixture<TApp> where
 
         // Not routed yet: a department officer cannot be the assignee.
         var officers = await (await comms.GetAsync($"/api/v1/inbox/{id}")).Content.ReadFromJsonAsync<InboxDetailDto>();
-        var safetyOfficerId = await UserIdAsync("safety@sotong.example");
+        var safetyOfficerId = await app.StaffIdAsync("safety@sotong.example");
         var early = await comms.PostAsJsonAsync($"/api/v1/inbox/{id}/assign", new { staffId = safetyOfficerId, version = officers!.Version });
         early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await early.Content.ReadFromJsonAsync<ProblemDto>())!.Rule.ShouldBe("AssigneeInDivision");
@@ -43,7 +42,7 @@ public abstract class InboxWorkTests<TApp>(TApp app) : IClassFixture<TApp> where
         (await comms.PostAsJsonAsync($"/api/v1/inbox/{id}/route", new { divisionId = await DivisionAsync(comms, "TRN-BUS"), version = 0 })).EnsureSuccessStatusCode();
         var wrongDivision = await comms.PostAsJsonAsync($"/api/v1/inbox/{id}/assign", new { staffId = safetyOfficerId, version = 1 });
         wrongDivision.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        var busOfficerId = await UserIdAsync("bus@sotong.example");
+        var busOfficerId = await app.StaffIdAsync("bus@sotong.example");
         (await comms.PostAsJsonAsync($"/api/v1/inbox/{id}/assign", new { staffId = busOfficerId, version = 1 })).StatusCode.ShouldBe(HttpStatusCode.OK);
         var unknown = await comms.PostAsJsonAsync($"/api/v1/inbox/{id}/assign", new { staffId = "nobody", version = 2 });
         unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -53,12 +52,6 @@ public abstract class InboxWorkTests<TApp>(TApp app) : IClassFixture<TApp> where
         (await comms.GetFromJsonAsync<PageDto<InboxItemDto>>($"/api/v1/inbox?mine=true&q={receipt}"))!.TotalCount.ShouldBe(0);
     }
 
-    private async Task<string> UserIdAsync(string email)
-    {
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Sotong.Core.Organization.StaffUser>>();
-        return (await users.FindByEmailAsync(email))!.Id;
-    }
 
     [Fact]
     public async Task Given_two_messages_from_one_phone_Then_they_share_a_thread_and_another_identity_can_be_linked_with_a_reason()

@@ -52,6 +52,14 @@ public abstract class SotongApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>A demo staff member's user id (to assign work to them).</summary>
+    public async Task<string> StaffIdAsync(string email)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Sotong.Core.Organization.StaffUser>>();
+        return (await users.FindByEmailAsync(email))!.Id;
+    }
 }
 
 public class SqliteApp : SotongApp

@@ -481,12 +481,7 @@ public abstract class Open311ContractTests<TApp>(TApp app) : IClassFixture<TApp>
         var opened = await comms.PostAsJsonAsync("/api/v1/cases", new { messageIds = new[] { messageId }, type = "Grievance" });
         opened.StatusCode.ShouldBe(HttpStatusCode.Created);
         var caseId = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        string busOfficer;
-        using (var scope = app.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Sotong.Core.Organization.StaffUser>>();
-            busOfficer = (await users.FindByEmailAsync("bus@sotong.example"))!.Id;
-        }
+        var busOfficer = await app.StaffIdAsync("bus@sotong.example");
         var assigned = await comms.PostAsJsonAsync($"/api/v1/cases/{caseId}/assign", new { version = 0, staffId = busOfficer });
         assigned.StatusCode.ShouldBe(HttpStatusCode.OK);
         var inProgress = (await JsonAsync($"/open311/v2/requests/{id}.json")).EnumerateArray().Single();
@@ -567,12 +562,7 @@ public abstract class Open311ContractTests<TApp>(TApp app) : IClassFixture<TApp>
 
         (await comms.PostAsJsonAsync($"/api/v1/cases/{merged}/merge", new { version = 0, targetCaseId = carriesOn })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await JsonAsync($"/open311/v2/requests/{first}.json")).EnumerateArray().Single().GetProperty("status").GetString().ShouldBe("open");
-        string busOfficer;
-        using (var scope = app.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Sotong.Core.Organization.StaffUser>>();
-            busOfficer = (await users.FindByEmailAsync("bus@sotong.example"))!.Id;
-        }
+        var busOfficer = await app.StaffIdAsync("bus@sotong.example");
         var assigned = await (await comms.PostAsJsonAsync($"/api/v1/cases/{carriesOn}/assign", new { version = 0, staffId = busOfficer })).Content.ReadFromJsonAsync<JsonElement>();
         var officer = await app.SignedInAsync("bus@sotong.example");
         (await officer.PostAsJsonAsync($"/api/v1/cases/{carriesOn}/answer", new { version = assigned.GetProperty("version").GetInt32(), text = "배차를 늘렸습니다." }))

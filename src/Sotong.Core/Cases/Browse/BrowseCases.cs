@@ -79,7 +79,6 @@ public sealed class BrowseCasesHandler(IDbContextFactory<SotongDbContext> dbFact
         if (unmasked)
         {
             // Seeing a citizen's personal data whole is a deliberate act, and on the record.
-            db.ChangeTracker.Clear();
             db.Audit(now, staff.UserId, staff.DisplayName, nameof(Case), c.Id.ToString(), "ViewedPersonalData", detail: $"{messages.Count} message(s)");
             await db.SaveChangesAsync(ct);
         }

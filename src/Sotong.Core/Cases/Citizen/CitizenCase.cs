@@ -70,7 +70,10 @@ public sealed class CitizenCaseHandler(IDbContextFactory<SotongDbContext> dbFact
         var from = c.State;
         c.Reopen("추가 답변 요청: " + request.Reason!.Trim(), now, CitizenActor, "Citizen");
         db.Audit(now, CitizenActor, "Citizen", nameof(Case), c.Id.ToString(), "AdditionalAnswerRequested", from.ToString(), c.State.ToString());
-        await Publication.FollowCaseAsync(db, c.Id, Publication.Reopened, null, null, ct);
+        if (c.PublishedAtUtc is not null)
+        {
+            await Publication.FollowCaseAsync(db, c.Id, Publication.Reopened, null, null, ct);
+        }
         await db.SaveChangesAsync(ct);
     }
 
@@ -84,9 +87,9 @@ public sealed class CitizenCaseHandler(IDbContextFactory<SotongDbContext> dbFact
         if (!request.Consent && c.PublishedAtUtc is not null)
         {
             // Withdrawing consent takes the case off the portal at once; the history says why.
-            c.PublishedAtUtc = null;
-            await Publication.UnpublishCaseAsync(db, c.Id, "시민 공개 동의 철회 / consent withdrawn", now, ct);
-            c.Events.Add(new CaseEvent { CaseId = c.Id, AtUtc = now, Action = "Unpublished", From = c.State, To = c.State, ActorId = CitizenActor, ActorName = "Citizen", Reason = "consent withdrawn" });
+            const string reason = "시민 공개 동의 철회 / consent withdrawn";
+            await Publication.UnpublishCaseAsync(db, c.Id, reason, now, ct);
+            c.NotePublication(false, reason, now, CitizenActor, "Citizen");
         }
         db.Audit(now, CitizenActor, "Citizen", nameof(Case), c.Id.ToString(), request.Consent ? "PublishConsentGiven" : "PublishConsentWithdrawn");
         await db.SaveChangesAsync(ct);

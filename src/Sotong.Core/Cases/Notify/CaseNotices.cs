@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Sotong.Core.Common;
 using Sotong.Core.Common.Time;
 using Sotong.Core.Inbox.Replies;
+using Sotong.Core.Common.Links;
 
 namespace Sotong.Core.Cases.Notify;
 
@@ -38,7 +39,7 @@ public sealed class CaseNotices(IDbContextFactory<SotongDbContext> dbFactory, Se
     }
 
     /// <summary>The citizen's page for their case; absolute when the public address is configured (SMS needs it).</summary>
-    public string LinkFor(string token) => $"{configuration["Sotong:PublicBaseUrl"]?.TrimEnd('/')}/my-case/{token}";
+    public string LinkFor(string token) => $"{PublicAddress.Of(configuration)}/my-case/{token}";
 
     private async Task<IReadOnlyList<ReplyDelivery>> SendAsync(Case c, string purpose, bool answers, Func<string, string> textFor, string actorId, string actorName, CancellationToken ct)
     {

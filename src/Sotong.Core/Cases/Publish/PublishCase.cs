@@ -57,8 +57,7 @@ public sealed class PublishCaseHandler(IDbContextFactory<SotongDbContext> dbFact
         var answer = await Publication.PublishCaseAsync(db, c.Id, new PublicationDraft(
             c.ReceiptNumber, channel.ToString(), c.Title, question, c.AnswerText, c.DivisionId,
             division?.NameKo ?? "시민소통", division?.NameEn ?? "Citizen Communication", c.Topic, StatusOf(c), c.ReceivedAtUtc, c.AnsweredAtUtc!.Value), now, ct);
-        c.PublishedAtUtc = now;
-        c.Events.Add(new CaseEvent { CaseId = c.Id, AtUtc = now, Action = "Published", From = c.State, To = c.State, ActorId = staff.UserId, ActorName = staff.DisplayName });
+        c.NotePublication(true, null, now, staff.UserId, staff.DisplayName);
         db.Audit(now, staff.UserId, staff.DisplayName, nameof(Case), c.Id.ToString(), "Published", detail: answer.Id.ToString());
         await db.SaveChangesAsync(ct);
         return new PublishedCase(answer.Id, $"/answers/{answer.Id}");
@@ -79,8 +78,7 @@ public sealed class PublishCaseHandler(IDbContextFactory<SotongDbContext> dbFact
         {
             throw new RuleViolationException("UnpublishPublishedCases", "This case is not on the portal.");
         }
-        c.PublishedAtUtc = null;
-        c.Events.Add(new CaseEvent { CaseId = c.Id, AtUtc = now, Action = "Unpublished", From = c.State, To = c.State, ActorId = staff.UserId, ActorName = staff.DisplayName, Reason = request.Reason.Trim() });
+        c.NotePublication(false, request.Reason.Trim(), now, staff.UserId, staff.DisplayName);
         db.Audit(now, staff.UserId, staff.DisplayName, nameof(Case), c.Id.ToString(), "Unpublished", detail: request.Reason.Trim());
         await db.SaveChangesAsync(ct);
     }

@@ -12,9 +12,9 @@ public static class SeoulTime
 
     public static string FormatDate(DateTime utc) => ToSeoul(utc).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>ISO 8601 with the +09:00 offset, for feeds and APIs that want local time.</summary>
     /// <summary>The UTC instant a Seoul calendar day begins.</summary>
     public static DateTime StartOfDayUtc(DateOnly day) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
 
+    /// <summary>ISO 8601 with the +09:00 offset, for feeds and APIs that want local time.</summary>
     public static string Iso(DateTime utc) => new DateTimeOffset(ToSeoul(utc), Zone.BaseUtcOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 }

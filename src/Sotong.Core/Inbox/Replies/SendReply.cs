@@ -110,37 +110,9 @@ public sealed partial class SendReplyHandler(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var message = await AnswerMessageHandler.LoadForChangeAsync(db, messageId, request.Version, staff, ct);
-        var adapter = adapters.FirstOrDefault(a => a.Channels.Contains(message.Channel))
-            ?? throw new RuleViolationException("ChannelCannotReply", $"Sotong cannot reply on {message.Channel} yet.");
         var now = time.GetUtcNow().UtcDateTime;
-        var lastInbound = message.ContactId is null ? message.ReceivedAtUtc
-            : await db.InboxMessages.Where(m => m.ContactId == message.ContactId && m.Channel == message.Channel).MaxAsync(m => m.ReceivedAtUtc, ct);
-        var window = WindowFor(message.Channel, message.Kind, lastInbound, now);
-        if (window == MessagingWindow.Closed)
-        {
-            throw new RuleViolationException("MessagingWindowClosed", "The person last wrote more than 7 days ago; Meta allows no reply now.");
-        }
-        var recipient = message.ContactId is null || message.Channel == InboxChannel.Web ? null
-            : await contacts.RevealAsync(db, message.ContactId.Value, IdentityKindOf(message.Channel), ct);
-        var account = message.ChannelAccountId is { } accountId ? await credentials.FindAsync(accountId, ct) : null;
-
-        var from = message.Status;
-        message.Answer(body, staff.UserId, staff.DisplayName, now);
-        var reply = new OutboundReply
-        {
-            MessageId = message.Id,
-            Channel = message.Channel,
-            Text = body,
-            IdempotencyKey = $"{message.Id:N}:{message.Version}",
-            SentById = staff.UserId,
-            SentByName = staff.DisplayName,
-            CreatedAtUtc = now,
-        };
-        db.OutboundReplies.Add(reply);
-        db.Audit(now, staff.UserId, staff.DisplayName, nameof(InboxMessage), message.Id.ToString(), "Replied", from.ToString(), message.Status.ToString(), message.Channel.ToString());
-        await db.SaveChangesAsync(ct);
-
-        await TransmitAsync(db, message, reply, adapter, recipient, account, window, ct);
+        var route = await RouteAsync(db, message, now, ct);
+        var reply = await RecordAndTransmitAsync(db, message, route, body, idempotencyKey: null, answers: true, "Replied", staff.UserId, staff.DisplayName, now, ct);
         return new ReplyView(reply.Id, reply.Channel, reply.Text, reply.State, reply.ProviderMessageId, reply.Error, reply.SentByName, reply.CreatedAtUtc, message.Version);
     }
 
@@ -161,49 +133,76 @@ public sealed partial class SendReplyHandler(
             {
                 continue;
             }
-            var adapter = adapters.FirstOrDefault(a => a.Channels.Contains(message.Channel));
-            var now = time.GetUtcNow().UtcDateTime;
-            var lastInbound = message.ContactId is null ? message.ReceivedAtUtc
-                : await db.InboxMessages.Where(m => m.ContactId == message.ContactId && m.Channel == message.Channel).MaxAsync(m => m.ReceivedAtUtc, ct);
-            var window = WindowFor(message.Channel, message.Kind, lastInbound, now);
-            string? refused = adapter is null ? $"Sotong cannot reply on {message.Channel} yet."
-                : window == MessagingWindow.Closed ? "The person last wrote more than 7 days ago; Meta allows no reply now."
-                : await db.OutboundReplies.AnyAsync(r => r.IdempotencyKey == notice.IdempotencyKey, ct) ? "Already sent." : null;
-            if (refused is not null)
+            if (await db.OutboundReplies.AnyAsync(r => r.IdempotencyKey == notice.IdempotencyKey, ct))
             {
-                outcomes.Add(new ReplyDelivery(message.Id, message.ReceiptNumber, message.Channel, null, refused));
+                outcomes.Add(new ReplyDelivery(message.Id, message.ReceiptNumber, message.Channel, null, "Already sent."));
                 continue;
             }
-            var recipient = message.ContactId is null || message.Channel == InboxChannel.Web ? null
-                : await contacts.RevealAsync(db, message.ContactId.Value, IdentityKindOf(message.Channel), ct);
-            var account = message.ChannelAccountId is { } accountId ? await credentials.FindAsync(accountId, ct) : null;
-            var from = message.Status;
-            if (notice.Answers && message.Status == MessageStatus.Received)
+            var now = time.GetUtcNow().UtcDateTime;
+            ReplyRoute route;
+            try
             {
-                message.Answer(notice.Text, actorId, actorName, now);
+                route = await RouteAsync(db, message, now, ct);
             }
-            var reply = new OutboundReply
+            catch (RuleViolationException e)
             {
-                MessageId = message.Id, Channel = message.Channel, Text = notice.Text, IdempotencyKey = notice.IdempotencyKey,
-                SentById = actorId, SentByName = actorName, CreatedAtUtc = now,
-            };
-            db.OutboundReplies.Add(reply);
-            db.Audit(now, actorId, actorName, nameof(InboxMessage), message.Id.ToString(), notice.Answers ? "Replied" : "Notified", from.ToString(), message.Status.ToString(), message.Channel.ToString());
-            await db.SaveChangesAsync(ct);
-            await TransmitAsync(db, message, reply, adapter!, recipient, account, window, ct);
+                outcomes.Add(new ReplyDelivery(message.Id, message.ReceiptNumber, message.Channel, null, e.Message));
+                continue;
+            }
+            var reply = await RecordAndTransmitAsync(db, message, route, notice.Text, notice.IdempotencyKey, notice.Answers && message.Status == MessageStatus.Received,
+                notice.Answers ? "Replied" : "Notified", actorId, actorName, now, ct);
             outcomes.Add(new ReplyDelivery(message.Id, message.ReceiptNumber, message.Channel, reply.State, reply.Error));
         }
         return outcomes;
     }
 
-    private async Task TransmitAsync(SotongDbContext db, InboxMessage message, OutboundReply reply, IChannelAdapter adapter, string? recipient,
-        ChannelAccountSecrets? account, MessagingWindow window, CancellationToken ct)
+    /// <summary>How a reply reaches this person now: the channel's adapter, Meta's window, their address, the account that speaks.</summary>
+    private sealed record ReplyRoute(IChannelAdapter Adapter, MessagingWindow Window, string? Recipient, ChannelAccountSecrets? Account);
+
+    /// <summary>Refuses (409) a channel Sotong cannot reply on and a closed Meta window.</summary>
+    private async Task<ReplyRoute> RouteAsync(SotongDbContext db, InboxMessage message, DateTime now, CancellationToken ct)
     {
+        var adapter = adapters.FirstOrDefault(a => a.Channels.Contains(message.Channel))
+            ?? throw new RuleViolationException("ChannelCannotReply", $"Sotong cannot reply on {message.Channel} yet.");
+        var lastInbound = message.ContactId is null ? message.ReceivedAtUtc
+            : await db.InboxMessages.Where(m => m.ContactId == message.ContactId && m.Channel == message.Channel).MaxAsync(m => m.ReceivedAtUtc, ct);
+        var window = WindowFor(message.Channel, message.Kind, lastInbound, now);
+        if (window == MessagingWindow.Closed)
+        {
+            throw new RuleViolationException("MessagingWindowClosed", "The person last wrote more than 7 days ago; Meta allows no reply now.");
+        }
+        var recipient = message.ContactId is null || message.Channel == InboxChannel.Web ? null
+            : await contacts.RevealAsync(db, message.ContactId.Value, IdentityKindOf(message.Channel), ct);
+        var account = message.ChannelAccountId is { } accountId ? await credentials.FindAsync(accountId, ct) : null;
+        return new ReplyRoute(adapter, window, recipient, account);
+    }
+
+    /// <summary>
+    /// Records the reply durably (and the answer on the message when <paramref name="answers"/>), then calls the platform
+    /// and records what it said. Without a key, the message's version after the answer is the key.
+    /// </summary>
+    private async Task<OutboundReply> RecordAndTransmitAsync(SotongDbContext db, InboxMessage message, ReplyRoute route, string text, string? idempotencyKey,
+        bool answers, string auditAction, string actorId, string actorName, DateTime now, CancellationToken ct)
+    {
+        var from = message.Status;
+        if (answers)
+        {
+            message.Answer(text, actorId, actorName, now);
+        }
+        var reply = new OutboundReply
+        {
+            MessageId = message.Id, Channel = message.Channel, Text = text, IdempotencyKey = idempotencyKey ?? $"{message.Id:N}:{message.Version}",
+            SentById = actorId, SentByName = actorName, CreatedAtUtc = now,
+        };
+        db.OutboundReplies.Add(reply);
+        db.Audit(now, actorId, actorName, nameof(InboxMessage), message.Id.ToString(), auditAction, from.ToString(), message.Status.ToString(), message.Channel.ToString());
+        await db.SaveChangesAsync(ct);
+
         ReplyOutcome outcome;
         try
         {
-            outcome = await adapter.SendReplyAsync(new ReplyTarget(message.Id, message.Channel, message.Kind, message.ProviderMessageId, message.ReplyContext,
-                recipient, account, reply.Text, window == MessagingWindow.HumanAgentOnly), ct);
+            outcome = await route.Adapter.SendReplyAsync(new ReplyTarget(message.Id, message.Channel, message.Kind, message.ProviderMessageId, message.ReplyContext,
+                route.Recipient, route.Account, reply.Text, route.Window == MessagingWindow.HumanAgentOnly), ct);
         }
         catch (HttpRequestException e)
         {
@@ -217,6 +216,7 @@ public sealed partial class SendReplyHandler(
         await db.SaveChangesAsync(ct);
         LogReply(logger, message.ReceiptNumber, message.Channel, reply.State);
         await notifier.PublishAsync(new InboxChange(message.Id, message.DivisionId, "replied"));
+        return reply;
     }
 
     public async Task<IReadOnlyList<ReplyView>> ListAsync(Guid messageId, StaffContext staff, CancellationToken ct)

@@ -32,19 +32,15 @@ public sealed class Open311ServicesHandler(IDbContextFactory<SotongDbContext> db
     public async Task<IReadOnlyList<Open311Service>> CatalogAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await CatalogAsync(db, ct);
-    }
-
-    internal static async Task<IReadOnlyList<Open311Service>> CatalogAsync(SotongDbContext db, CancellationToken ct)
-    {
         var topics = await db.Set<TriageTopic>().AsNoTracking().OrderBy(t => t.SortOrder).ThenBy(t => t.Key).ToListAsync(ct);
         var rules = await db.Set<RoutingRule>().AsNoTracking()
             .Select(r => new { r.Topic, r.Keywords, r.District, r.DivisionId }).ToListAsync(ct);
+        var rulesByTopic = rules.ToLookup(r => r.Topic, StringComparer.Ordinal);
         var departments = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.ParentId, d.NameKo, d.NameEn }).ToDictionaryAsync(d => d.Id, ct);
         var services = new List<Open311Service>(topics.Count);
         foreach (var topic in topics)
         {
-            var topicRules = rules.Where(r => r.Topic == topic.Key).ToList();
+            var topicRules = rulesByTopic[topic.Key].ToList();
             var keywords = topicRules.SelectMany(r => r.Keywords.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 .Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxKeywords);
             // The topic's default route (no keywords, no district) says which bureau answers it; else its first rule.

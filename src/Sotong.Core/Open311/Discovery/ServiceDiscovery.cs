@@ -9,6 +9,7 @@ using Sotong.Core.Common.Time;
 using Sotong.Core.Open311.Formats;
 using Sotong.Core.Triage.Routing;
 using Sotong.Core.Triage.Taxonomy;
+using Sotong.Core.Common.Links;
 
 namespace Sotong.Core.Open311.Discovery;
 
@@ -33,7 +34,7 @@ public sealed class ServiceDiscoveryHandler(IDbContextFactory<SotongDbContext> d
         var changed = new[] { topicEdited, rulesEdited, Origin }.Max()!.Value;
         var changeset = SeoulTime.Format(changed);
         var o = options.Value;
-        var baseUrl = configuration["Sotong:PublicBaseUrl"]?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var baseUrl = PublicAddress.Of(configuration, request);
         return new Open311Object("discovery",
         [
             new Open311Value("changeset", changeset),

@@ -54,6 +54,13 @@ public sealed record Open311Call(Open311Format Format, bool English)
     /// An argument from the query string (or the form of a POST). Per the spec an empty argument is the same as an
     /// absent one, so both are null.
     /// </summary>
+    /// <summary>A comma-separated query argument, which the spec also lets clients repeat; distinct values in order.</summary>
+    public static List<string> ListArgument(HttpRequest request, string name)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return [.. request.Query[name].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal)];
+    }
+
     public static string? Argument(HttpRequest request, string name, IFormCollection? form = null)
     {
         ArgumentNullException.ThrowIfNull(request);

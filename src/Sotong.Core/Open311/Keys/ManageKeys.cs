@@ -82,8 +82,7 @@ public static class ApiKeys
 {
     public const int PrefixLength = 8;
 
-    public static string New() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string New() => RandomTokens.Base64Url(32);
 
     public static string Hash(string key)
     {

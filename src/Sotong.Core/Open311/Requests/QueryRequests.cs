@@ -3,8 +3,7 @@ using Sotong.Core.Cases;
 using Sotong.Core.Common;
 using Sotong.Core.Common.Security;
 using Sotong.Core.Open311.Formats;
-using Sotong.Core.Open311.Updates;
-using Sotong.Core.Open311.Catalog;
+using Sotong.Core.Triage.Taxonomy;
 
 namespace Sotong.Core.Open311.Requests;
 
@@ -34,6 +33,11 @@ public sealed class Open311RequestsHandler(IDbContextFactory<SotongDbContext> db
         public DateTime RequestedAtUtc { get; init; }
         public Guid? CaseId { get; init; }
         public bool Closed { get; init; }
+        public CaseState? State { get; init; }
+        public Guid? CaseDivisionId { get; init; }
+        public string? TransferredToAgency { get; init; }
+        public string? AnswerText { get; init; }
+        public DateTime? DueAtUtc { get; init; }
     }
 
     public async Task<Open311Node> QueryAsync(RequestQuery query, bool english, CancellationToken ct)
@@ -94,84 +98,83 @@ public sealed class Open311RequestsHandler(IDbContextFactory<SotongDbContext> db
     /// Every GeoReport request with its message and the case that holds it. A merge moves the merged case's messages
     /// to the case that carries on, so a merged request simply follows that case from then on.
     /// </summary>
-    private static IQueryable<Row> Rows(SotongDbContext db) =>
-        from r in db.Set<Open311Request>()
-        join m in db.InboxMessages on r.MessageId equals m.Id
-        join cm in db.Set<CaseMessage>() on r.MessageId equals cm.MessageId into cms
-        from cm in cms.DefaultIfEmpty()
-        join c in db.Set<Case>() on cm.CaseId equals c.Id into cs
-        from c in cs.DefaultIfEmpty()
-        select new Row
-        {
-            ReceiptNumber = m.ReceiptNumber,
-            Text = m.Text,
-            MessageDivisionId = m.DivisionId,
-            ServiceCode = r.ServiceCode,
-            Latitude = r.Latitude,
-            Longitude = r.Longitude,
-            AddressString = r.AddressString,
-            AddressId = r.AddressId,
-            MediaUrl = r.MediaUrl,
-            RequestedAtUtc = r.RequestedAtUtc,
-            CaseId = c == null ? null : c.Id,
-            // Case.IsOpen as a query: closed is "not open" (a merged case that still held a message would be closed too).
-            Closed = c != null
-                && (c.State == CaseState.Answered || c.State == CaseState.Closed || c.State == CaseState.Withdrawn || c.State == CaseState.Merged
-                    || (c.State == CaseState.Transferred && c.TransferredToAgency != null)),
-        };
-
-    private sealed record CaseFacts(Guid Id, CaseState State, Guid? DivisionId, string? TransferredToAgency, string? AnswerText, DateTime DueAtUtc);
+    private static IQueryable<Row> Rows(SotongDbContext db)
+    {
+        var openCases = db.Set<Case>().Where(Case.OpenInQueries);
+        return from r in db.Set<Open311Request>()
+               join m in db.InboxMessages on r.MessageId equals m.Id
+               join cm in db.Set<CaseMessage>() on r.MessageId equals cm.MessageId into cms
+               from cm in cms.DefaultIfEmpty()
+               join c in db.Set<Case>() on cm.CaseId equals c.Id into cs
+               from c in cs.DefaultIfEmpty()
+               select new Row
+               {
+                   ReceiptNumber = m.ReceiptNumber,
+                   Text = m.Text,
+                   MessageDivisionId = m.DivisionId,
+                   ServiceCode = r.ServiceCode,
+                   Latitude = r.Latitude,
+                   Longitude = r.Longitude,
+                   AddressString = r.AddressString,
+                   AddressId = r.AddressId,
+                   MediaUrl = r.MediaUrl,
+                   RequestedAtUtc = r.RequestedAtUtc,
+                   CaseId = c == null ? null : c.Id,
+                   // Closed is "not open", by the case's own rule (a merged case that still held a message would be closed too).
+                   Closed = c != null && !openCases.Any(o => o.Id == c.Id),
+                   State = c == null ? null : c.State,
+                   CaseDivisionId = c == null ? null : c.DivisionId,
+                   TransferredToAgency = c == null ? null : c.TransferredToAgency,
+                   AnswerText = c == null ? null : c.AnswerText,
+                   DueAtUtc = c == null ? null : c.DueAtUtc,
+               };
+    }
 
     private static async Task<Open311Node> DocumentAsync(SotongDbContext db, IReadOnlyList<Row> rows, bool english, CancellationToken ct)
     {
-        var services = (await Open311ServicesHandler.CatalogAsync(db, ct)).ToDictionary(s => s.Code, StringComparer.Ordinal);
+        var serviceNames = await db.Set<TriageTopic>().AsNoTracking().ToDictionaryAsync(t => t.Key, t => english ? t.NameEn : t.NameKo, StringComparer.Ordinal, ct);
         var caseIds = rows.Where(r => r.CaseId is not null).Select(r => r.CaseId!.Value).Distinct().ToList();
-        var cases = caseIds.Count == 0 ? [] : await db.Set<Case>().AsNoTracking().Where(c => caseIds.Contains(c.Id))
-            .Select(c => new CaseFacts(c.Id, c.State, c.DivisionId, c.TransferredToAgency, c.AnswerText, c.DueAtUtc)).ToDictionaryAsync(c => c.Id, ct);
-        var internalNotes = ServiceRequestUpdatesHandler.InternalActions;
-        var events = caseIds.Count == 0 ? [] : await db.Set<CaseEvent>().AsNoTracking().Where(e => caseIds.Contains(e.CaseId) && !internalNotes.Contains(e.Action))
+        var events = caseIds.Count == 0 ? [] : await db.Set<CaseEvent>().AsNoTracking().Where(e => caseIds.Contains(e.CaseId) && !Case.StaffOnlyNotes.Contains(e.Action))
             .Select(e => new { e.CaseId, e.Id, e.AtUtc, e.Action, e.Reason }).ToListAsync(ct);
         var byCase = events.GroupBy(e => e.CaseId).ToDictionary(g => g.Key, g => g.OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToList());
-        var divisionIds = rows.Select(r => r.MessageDivisionId).Concat(cases.Values.Select(c => c.DivisionId)).OfType<Guid>().Distinct().ToList();
+        var divisionIds = rows.Select(r => r.MessageDivisionId).Concat(rows.Select(r => r.CaseDivisionId)).OfType<Guid>().Distinct().ToList();
         var divisions = divisionIds.Count == 0 ? [] : await db.Departments.AsNoTracking().Where(d => divisionIds.Contains(d.Id))
             .ToDictionaryAsync(d => d.Id, d => d.Name(english), ct);
 
         var items = new List<Open311Node>(rows.Count);
         foreach (var r in rows)
         {
-            var c = r.CaseId is { } id && cases.TryGetValue(id, out var found) ? found : null;
-            var history = c is not null && byCase.TryGetValue(c.Id, out var h) ? h : [];
+            var history = r.CaseId is { } id && byCase.TryGetValue(id, out var h) ? h : [];
             string? notes = null;
-            if (c is not null)
+            if (r.CaseId is not null)
             {
                 // The official answer once there is one; otherwise the latest reason the citizen was given (an
                 // assignment's "reason" is the officer's name, which is not for the public).
-                notes = c.State is CaseState.Answered or CaseState.Closed && c.AnswerText is not null
-                    ? c.AnswerText
+                notes = r.State is CaseState.Answered or CaseState.Closed && r.AnswerText is not null
+                    ? r.AnswerText
                     : history.LastOrDefault(e => e.Reason is not null && e.Action != "Assigned")?.Reason;
             }
-            var agencyDivision = c?.DivisionId ?? r.MessageDivisionId;
-            var agency = c?.TransferredToAgency
+            var agencyDivision = r.CaseDivisionId ?? r.MessageDivisionId;
+            var agency = r.TransferredToAgency
                 ?? (agencyDivision is { } division && divisions.TryGetValue(division, out var divisionName) ? divisionName : null);
             var updated = history.Count > 0 ? history.Max(e => e.AtUtc) : r.RequestedAtUtc;
             if (updated < r.RequestedAtUtc)
             {
                 updated = r.RequestedAtUtc;
             }
-            var service = services.GetValueOrDefault(r.ServiceCode);
             items.Add(new Open311Object("request",
             [
                 new Open311Value("service_request_id", r.ReceiptNumber),
                 new Open311Value("status", r.Closed ? "closed" : "open"),
                 new Open311Value("status_notes", notes is null ? null : PersonalDataMasker.Mask(notes)),
-                new Open311Value("service_name", service?.Name(english) ?? r.ServiceCode),
+                new Open311Value("service_name", serviceNames.GetValueOrDefault(r.ServiceCode) ?? r.ServiceCode),
                 new Open311Value("service_code", r.ServiceCode),
                 new Open311Value("description", PersonalDataMasker.Mask(r.Text)),
                 new Open311Value("agency_responsible", agency),
                 new Open311Value("service_notice", PostServiceRequestHandler.Notice(english)),
                 new Open311Value("requested_datetime", W3cTime.Format(r.RequestedAtUtc)),
                 new Open311Value("updated_datetime", W3cTime.Format(updated)),
-                new Open311Value("expected_datetime", W3cTime.Format(c?.DueAtUtc)),
+                new Open311Value("expected_datetime", W3cTime.Format(r.DueAtUtc)),
                 new Open311Value("address", r.AddressString is null ? null : PersonalDataMasker.Mask(r.AddressString)),
                 new Open311Value("address_id", r.AddressId),
                 new Open311Value("zipcode", null),

@@ -14,7 +14,7 @@ internal static class Open311RequestEndpoints
         v2.MapGet("/requests.{format}", async (string format, HttpRequest request, Open311RequestsHandler handler, IOptions<Open311Options> options, TimeProvider time, CancellationToken ct) =>
             {
                 var call = Open311Call.From(request, format, options.Value);
-                var query = new RequestQuery(List(request, "service_request_id"), List(request, "service_code"), Status(request),
+                var query = new RequestQuery(Open311Call.ListArgument(request, "service_request_id"), Open311Call.ListArgument(request, "service_code"), Status(request),
                     Open311Window.From(request, time.GetUtcNow().UtcDateTime));
                 return new Open311Result(await handler.QueryAsync(query, call.English, ct), call.Format);
             })
@@ -53,13 +53,9 @@ internal static class Open311RequestEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "text/xml", additionalContentTypes: "application/json");
     }
 
-    /// <summary>A comma-separated argument, which the spec also lets clients repeat.</summary>
-    private static List<string> List(HttpRequest request, string name) =>
-        [.. request.Query[name].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal)];
-
     private static bool? Status(HttpRequest request)
     {
-        var statuses = List(request, "status").Select(s => s.ToLowerInvariant()).Distinct().ToList();
+        var statuses = Open311Call.ListArgument(request, "status").Select(s => s.ToLowerInvariant()).Distinct().ToList();
         var unknown = statuses.Where(s => s is not ("open" or "closed")).ToList();
         if (unknown.Count > 0)
         {

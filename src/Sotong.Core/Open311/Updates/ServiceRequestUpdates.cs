@@ -21,9 +21,6 @@ public sealed record UpdatesQuery(IReadOnlyList<string> ServiceRequestIds, Open3
 /// </summary>
 public sealed class ServiceRequestUpdatesHandler(IDbContextFactory<SotongDbContext> dbFactory)
 {
-    /// <summary>The deadline watcher's notes for staff: not steps of the request (and not "updates" of it).</summary>
-    internal static readonly string[] InternalActions = ["Reminder", "Escalated"];
-
     private sealed class Step
     {
         public long EventId { get; init; }
@@ -50,7 +47,7 @@ public sealed class ServiceRequestUpdatesHandler(IDbContextFactory<SotongDbConte
                            join e in db.Set<CaseEvent>() on c.Id equals e.CaseId
                            where (ids.Count == 0 || ids.Contains(m.ReceiptNumber))
                                  && e.AtUtc >= fromUtc && e.AtUtc <= toUtc && e.AtUtc >= r.RequestedAtUtc
-                                 && !InternalActions.Contains(e.Action)
+                                 && !Case.StaffOnlyNotes.Contains(e.Action)
                            orderby e.AtUtc, e.Id, m.ReceiptNumber
                            select new Step
                            {
@@ -100,7 +97,7 @@ internal static class ServiceRequestUpdatesEndpoint
         v2.MapGet("/servicerequestupdates.{format}", async (string format, HttpRequest request, ServiceRequestUpdatesHandler handler, IOptions<Open311Options> options, TimeProvider time, CancellationToken ct) =>
             {
                 var call = Open311Call.From(request, format, options.Value);
-                var ids = request.Query["service_request_id"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal).ToList();
+                var ids = Open311Call.ListArgument(request, "service_request_id");
                 var query = new UpdatesQuery(ids, Open311Window.From(request, time.GetUtcNow().UtcDateTime));
                 return new Open311Result(await handler.ListAsync(query, ct), call.Format);
             })

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Sotong.Core.Common.Time;
 using Sotong.Core.Qna.Browse;
+using Sotong.Core.Common.Links;
 
 namespace Sotong.Core.Qna.Feeds;
 
@@ -96,7 +97,7 @@ internal static class AnswerFeedEndpoints
         string? topic, Guid? division, string selfPath, string title, CancellationToken ct)
     {
         var answers = await handler.LatestAsync(topic, division, AnswerFeeds.Entries, ct);
-        var baseUrl = configuration["Sotong:PublicBaseUrl"]?.TrimEnd('/') ?? $"{http.Request.Scheme}://{http.Request.Host}";
+        var baseUrl = PublicAddress.Of(configuration, http.Request);
         if (division is not null && answers.Count > 0)
         {
             title = $"소통 응답 공개 · {answers[0].DivisionNameKo}";

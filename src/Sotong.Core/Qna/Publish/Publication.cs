@@ -27,12 +27,8 @@ public static class Publication
     public static PublishedAnswer ForMessage(Guid messageId, PublicationDraft draft, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var answer = new PublishedAnswer
-        {
-            SourceMessageId = messageId, ReceiptNumber = draft.ReceiptNumber, Channel = draft.Channel,
-            MaskedQuestion = string.Empty, MaskedAnswer = string.Empty,
-            DivisionNameKo = draft.DivisionNameKo, DivisionNameEn = draft.DivisionNameEn,
-        };
+        var answer = Blank(draft);
+        answer.SourceMessageId = messageId;
         Fill(answer, draft, nowUtc);
         return answer;
     }
@@ -45,12 +41,8 @@ public static class Publication
         var answer = await db.PublishedAnswers.FirstOrDefaultAsync(a => a.SourceCaseId == caseId, ct);
         if (answer is null)
         {
-            answer = new PublishedAnswer
-            {
-                SourceCaseId = caseId, ReceiptNumber = draft.ReceiptNumber, Channel = draft.Channel,
-                MaskedQuestion = string.Empty, MaskedAnswer = string.Empty,
-                DivisionNameKo = draft.DivisionNameKo, DivisionNameEn = draft.DivisionNameEn,
-            };
+            answer = Blank(draft);
+            answer.SourceCaseId = caseId;
             db.PublishedAnswers.Add(answer);
         }
         Fill(answer, draft, nowUtc);
@@ -87,29 +79,36 @@ public static class Publication
         answer.Status = status;
         if (newAnswer is not null && answeredAtUtc is { } at)
         {
-            answer.MaskedAnswer = PersonalDataMasker.Mask(newAnswer);
-            answer.AnsweredAtUtc = at;
-            answer.MinutesToAnswer = MinutesBetween(answer.AskedAtUtc, at);
-            answer.RefreshSearchText();
+            SetAnswer(answer, newAnswer, at);
         }
     }
+
+    private static PublishedAnswer Blank(PublicationDraft draft) => new()
+    {
+        ReceiptNumber = draft.ReceiptNumber, Channel = draft.Channel, MaskedQuestion = string.Empty, MaskedAnswer = string.Empty,
+        DivisionNameKo = draft.DivisionNameKo, DivisionNameEn = draft.DivisionNameEn,
+    };
 
     private static void Fill(PublishedAnswer answer, PublicationDraft draft, DateTime nowUtc)
     {
         answer.Title = PersonalDataMasker.Mask(draft.Title);
         answer.MaskedQuestion = PersonalDataMasker.Mask(draft.Question);
-        answer.MaskedAnswer = PersonalDataMasker.Mask(draft.Answer);
         answer.DivisionId = draft.DivisionId;
         answer.DivisionNameKo = draft.DivisionNameKo;
         answer.DivisionNameEn = draft.DivisionNameEn;
         answer.Topic = draft.Topic;
         answer.Status = draft.Status;
         answer.AskedAtUtc = draft.AskedAtUtc;
-        answer.AnsweredAtUtc = draft.AnsweredAtUtc;
-        answer.MinutesToAnswer = MinutesBetween(draft.AskedAtUtc, draft.AnsweredAtUtc);
         answer.PublishedAtUtc = nowUtc;
-        answer.RefreshSearchText();
+        SetAnswer(answer, draft.Answer, draft.AnsweredAtUtc);
     }
 
-    private static int MinutesBetween(DateTime from, DateTime to) => (int)Math.Clamp((to - from).TotalMinutes, 0, int.MaxValue);
+    /// <summary>The answer masked, when it was given, how long it took, and the search text that includes it.</summary>
+    private static void SetAnswer(PublishedAnswer answer, string text, DateTime answeredAtUtc)
+    {
+        answer.MaskedAnswer = PersonalDataMasker.Mask(text);
+        answer.AnsweredAtUtc = answeredAtUtc;
+        answer.MinutesToAnswer = (int)Math.Clamp((answeredAtUtc - answer.AskedAtUtc).TotalMinutes, 0, int.MaxValue);
+        answer.RefreshSearchText();
+    }
 }

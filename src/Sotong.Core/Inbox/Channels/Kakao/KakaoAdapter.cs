@@ -13,6 +13,7 @@ using Sotong.Core.Inbox.Contacts;
 using Sotong.Core.Inbox.Intake;
 using Sotong.Core.Inbox.Submit;
 using Sotong.Core.Organization;
+using Sotong.Core.Common.Links;
 
 namespace Sotong.Core.Inbox.Channels.Kakao;
 
@@ -58,7 +59,7 @@ internal sealed class KakaoAdapter(ChannelCredentials credentials, InboxIntake i
             return Webhooks.Malformed("Expected a skill request with userRequest.utterance and userRequest.user.id.");
         }
         var stored = (await intake.AcceptAsync([message], ct))[0];
-        var baseUrl = configuration["Sotong:PublicBaseUrl"]?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}";
+        var baseUrl = PublicAddress.Of(configuration, request);
         var answer = stored.FollowKey is null
             ? text["Kakao.AlreadyReceived", stored.ReceiptNumber].Value
             : text["Kakao.Received", stored.ReceiptNumber, baseUrl + FollowLinks.For(stored.ReceiptNumber, stored.FollowKey)].Value;
