@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
+using Sotong.IntegrationTests.Smpp;
 using Sotong.Core.Organization.Demo;
 
 namespace Sotong.BrowserTests;
@@ -15,11 +18,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public WebApplicationFactory<Program> App { get; private set; } = null!;
+
+    /// <summary>The city's SMS centre: the npm smpp server the app binds to, standing in for the carrier.</summary>
+    internal SmscSimulator Smsc { get; private set; } = null!;
+
+    public const string ShortNumber = "0120";
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
+        Smsc = await SmscSimulator.StartAsync();
         App = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             // Development serves the framework's static web assets (blazor.web.js) straight from the build.
@@ -29,10 +38,16 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseSetting("Demo:Enabled", "true");
             b.UseSetting("RateLimits:CitizenMessagesPerWindow", "1000");
             b.UseSetting("Channels:Telegram:ApiBaseUrl", "http://127.0.0.1:9"); // nothing listens: replies would fail, never leave the machine
+            b.UseSetting("Channels:Sms:Host", "127.0.0.1");
+            b.UseSetting("Channels:Sms:Port", Smsc.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            b.UseSetting("Channels:Sms:SystemId", SmscSimulator.SystemId);
+            b.UseSetting("Channels:Sms:Password", SmscSimulator.Password);
+            b.UseSetting("Channels:Sms:ShortNumber", ShortNumber);
         });
         App.UseKestrel(0);
         App.StartServer();
         await RegisterTelegramBotAsync();
+        await Smsc.WaitForAsync("bind", timeout: TimeSpan.FromSeconds(15));
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First(a => a.StartsWith("http://", StringComparison.Ordinal)).Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
 
@@ -97,11 +112,27 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static Task WaitForLiveAsync(IPage page, string testId) =>
         page.Locator($"[data-testid={testId}][data-live=on]").WaitForAsync();
 
+    /// <summary>Waits until triage's starter model is live (it trains when the app first starts).</summary>
+    public static async Task WaitForLiveModelAsync(HttpClient admin)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var models = await admin.GetFromJsonAsync<JsonElement>("/api/v1/triage/models");
+            if (models.EnumerateArray().Any(m => m.GetProperty("isActive").GetBoolean()))
+            {
+                return;
+            }
+            await Task.Delay(300);
+        }
+        throw new TimeoutException("The starter model did not go live.");
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
         _playwright?.Dispose();
         await App.DisposeAsync();
+        await Smsc.DisposeAsync();
         foreach (var f in new[] { _db, _db + "-wal", _db + "-shm" })
         {
             File.Delete(f);

@@ -16,25 +16,11 @@ public sealed class TriageBrowserTests(BrowserFixture fixture)
         return http;
     }
 
-    private static async Task WaitForLiveModelAsync(HttpClient admin)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            var models = await admin.GetFromJsonAsync<JsonElement>("/api/v1/triage/models");
-            if (models.EnumerateArray().Any(m => m.GetProperty("isActive").GetBoolean()))
-            {
-                return;
-            }
-            await Task.Delay(300);
-        }
-        throw new TimeoutException("The starter model did not go live.");
-    }
-
     [Fact]
     public async Task Given_a_message_below_the_threshold_When_an_officer_corrects_it_in_the_queue_Then_it_leaves_the_queue_routed()
     {
         using var admin = await ApiAsync("admin@sotong.example");
-        await WaitForLiveModelAsync(admin);
+        await BrowserFixture.WaitForLiveModelAsync(admin);
         var settings = await admin.GetFromJsonAsync<JsonElement>("/api/v1/triage/settings");
         var strict = new
         {
@@ -89,7 +75,7 @@ public sealed class TriageBrowserTests(BrowserFixture fixture)
     public async Task Given_the_model_page_Then_the_live_model_its_metrics_and_confusion_matrix_show_and_axe_is_clean()
     {
         using var admin = await ApiAsync("admin@sotong.example");
-        await WaitForLiveModelAsync(admin);
+        await BrowserFixture.WaitForLiveModelAsync(admin);
         var page = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(page, "admin@sotong.example");
         await page.GotoAsync("/staff/triage/models");
@@ -113,7 +99,7 @@ public sealed class TriageBrowserTests(BrowserFixture fixture)
     public async Task Given_the_routing_editor_When_a_rule_is_added_Then_trying_a_sentence_shows_it_matched()
     {
         using var admin = await ApiAsync("admin@sotong.example");
-        await WaitForLiveModelAsync(admin);
+        await BrowserFixture.WaitForLiveModelAsync(admin);
         var page = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(page, "comms@sotong.example");
         await page.GotoAsync("/staff/triage/routing");

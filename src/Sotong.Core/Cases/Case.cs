@@ -110,9 +110,9 @@ public sealed class Case
         c.State == CaseState.Received || c.State == CaseState.Assigned || c.State == CaseState.InProgress || c.State == CaseState.Extended
         || (c.State == CaseState.Transferred && c.TransferredToAgency == null);
 
-    /// <summary>Sort key putting open cases first.</summary>
-    public static readonly Expression<Func<Case, int>> OpenFirst = Expression.Lambda<Func<Case, int>>(
-        Expression.Condition(OpenInQueries.Body, Expression.Constant(0), Expression.Constant(1)), OpenInQueries.Parameters);
+    /// <summary>The opposite of <see cref="OpenInQueries"/>: answered, closed, withdrawn, merged or sent out of the city.</summary>
+    public static readonly Expression<Func<Case, bool>> FinishedInQueries = Expression.Lambda<Func<Case, bool>>(
+        Expression.Not(OpenInQueries.Body), OpenInQueries.Parameters);
 
     public static Case Open(string receiptNumber, string title, ComplaintType type, Guid? divisionId, DateTime receivedAtUtc, DateTime dueAtUtc, string actorId, string actorName)
     {
@@ -347,6 +347,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => new { c.DivisionId, c.State, c.DueAtUtc });
         b.HasIndex(c => new { c.AssignedToId, c.State, c.DueAtUtc });
         b.HasIndex(c => c.ReceivedAtUtc);
+        // A division's finished cases, newest first (the case list after the open ones).
+        b.HasIndex(c => new { c.DivisionId, c.ReceivedAtUtc });
     }
 }
 

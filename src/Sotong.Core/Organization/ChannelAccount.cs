@@ -16,6 +16,8 @@ public enum ChannelPlatform
     SmsShortNumber,
     Web,
     Telegram,
+    /// <summary>A mailbox of the city's (Handle = the address), fed by the mail relay.</summary>
+    Email,
 }
 
 /// <summary>The field (분야) an account serves; the SNS map groups accounts by it.</summary>

@@ -17,6 +17,13 @@ public static class CredentialNames
     public const string SecretToken = "secretToken";
     public const string SkillSecret = "skillSecret";
     public const string RestApiKey = "restApiKey";
+    public const string WebhookSecret = "webhookSecret";
+    public const string SmtpHost = "smtpHost";
+    public const string SmtpPort = "smtpPort";
+    public const string SmtpUser = "smtpUser";
+    public const string SmtpPassword = "smtpPassword";
+    public const string SmtpSecurity = "smtpSecurity";
+    public const string FromName = "fromName";
 }
 
 /// <summary>An active account with its decrypted credentials, as adapters need them.</summary>

@@ -276,6 +276,8 @@ namespace Sotong.Migrations.Postgres.Migrations
 
                     b.HasIndex("ReceivedAtUtc");
 
+                    b.HasIndex("DivisionId", "ReceivedAtUtc");
+
                     b.HasIndex("AssignedToId", "State", "DueAtUtc");
 
                     b.HasIndex("DivisionId", "State", "DueAtUtc");

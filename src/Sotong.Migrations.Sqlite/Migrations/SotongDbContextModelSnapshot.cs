@@ -265,6 +265,8 @@ namespace Sotong.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReceivedAtUtc");
 
+                    b.HasIndex("DivisionId", "ReceivedAtUtc");
+
                     b.HasIndex("AssignedToId", "State", "DueAtUtc");
 
                     b.HasIndex("DivisionId", "State", "DueAtUtc");

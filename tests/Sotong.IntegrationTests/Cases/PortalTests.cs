@@ -166,7 +166,9 @@ public abstract class PortalTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     {
         var comms = await app.SignedInAsync("comms@sotong.example");
         var word = "가" + Guid.NewGuid().ToString("N")[..6];
-        var message = await MessageAsync($"{word} 공영주차장 요금 문의합니다. 카드 4111-1111-1111-1111, 전화 010-3456-7890");
+        // Two syllables no other answer is likely to hold: a two-character search served by the bigram index.
+        var pair = string.Concat(Enumerable.Range(0, 2).Select(_ => (char)Random.Shared.Next(0xAC00, 0xD7A4)));
+        var message = await MessageAsync($"{word} {pair}역 공영주차장 요금 문의합니다. 카드 4111-1111-1111-1111, 전화 010-3456-7890");
         var opened = await OpenAsync(comms, message);
         var answered = await StepAsync(comms, opened.Id, "answer", new { version = await TakeAsync(comms, opened), text = "공영주차장 요금은 10분당 500원입니다. 문의 02-120" });
 
@@ -192,6 +194,12 @@ public abstract class PortalTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         found.Items.Select(a => a.Id).ShouldContain(answerId);
         (await reader.GetFromJsonAsync<AnswerPageDto>($"/api/v1/answers?q={Uri.EscapeDataString(word + "없는말")}"))!.TotalCount.ShouldBe(0);
         (await reader.GetFromJsonAsync<AnswerPageDto>($"/api/v1/answers?q={Uri.EscapeDataString("주차")}&pageSize=50"))!.TotalCount.ShouldBeGreaterThan(0);
+        (await reader.GetFromJsonAsync<AnswerPageDto>($"/api/v1/answers?q={Uri.EscapeDataString(pair)}"))!.Items.Select(a => a.Id).ShouldContain(answerId);
+        (await reader.GetFromJsonAsync<AnswerPageDto>($"/api/v1/answers?q={Uri.EscapeDataString(pair + "역 공영")}"))!.Items.Select(a => a.Id).ShouldContain(answerId);
+        (await reader.GetFromJsonAsync<AnswerPageDto>($"/api/v1/answers?q={Uri.EscapeDataString("🚌 o'k\\")}"))!.TotalCount.ShouldBe(0);
+        var tooShort = await reader.GetAsync($"/api/v1/answers?q={Uri.EscapeDataString("역")}");
+        tooShort.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await tooShort.Content.ReadAsStringAsync()).ShouldContain("\"q\"");
         (await reader.GetFromJsonAsync<AnswerPageDto>($"/api/v1/answers?q={Uri.EscapeDataString(word)}&divisionId={one.DivisionId}&status=Answered"))!.Items.Single().Id.ShouldBe(answerId);
         (await reader.GetFromJsonAsync<AnswerPageDto>($"/api/v1/answers?q={Uri.EscapeDataString(word)}&status=Closed"))!.TotalCount.ShouldBe(0);
         (await reader.GetFromJsonAsync<AnswerPageDto>($"/api/v1/answers?q={Uri.EscapeDataString(word)}&from=2001-01-01&to=2001-12-31"))!.TotalCount.ShouldBe(0);

@@ -13,6 +13,7 @@ using Sotong.Core.Cases.Notify;
 using Sotong.Core.Cases.Publish;
 using Sotong.Core.Qna.Publish;
 using Sotong.Core.Inbox.Replies;
+using Sotong.Core.Common.Texts;
 
 namespace Sotong.Core.Cases.Act;
 
@@ -112,7 +113,7 @@ public sealed class ActOnCaseHandler(IDbContextFactory<SotongDbContext> dbFactor
             await Publication.FollowCaseAsync(db, c.Id, PublishCaseHandler.StatusOf(c), action == "answer" ? c.AnswerText : null, c.AnsweredAtUtc, ct);
         }
         var reason = c.Events[^1].Reason;
-        db.Audit(now, who, name, nameof(Case), c.Id.ToString(), c.Events[^1].Action, from.ToString(), c.State.ToString(), reason is { Length: > 1000 } ? reason[..1000] : reason);
+        db.Audit(now, who, name, nameof(Case), c.Id.ToString(), c.Events[^1].Action, from.ToString(), c.State.ToString(), reason is null ? null : TextCut.Cut(reason, 1000));
         await db.SaveChangesAsync(ct);
         var result = new CaseActionResult(c.Id, c.State.ToString(), c.Version, c.DueAtUtc);
         return action switch

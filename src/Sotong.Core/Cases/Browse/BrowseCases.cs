@@ -31,6 +31,9 @@ public sealed record CaseDetail(CaseListItem Summary, int Extensions, string? An
     public bool Unmasked { get; init; }
 }
 
+/// <summary>The case a message belongs to, as the message's page links to it.</summary>
+public sealed record CaseOfMessage(Guid Id, string ReceiptNumber, string State);
+
 public sealed class BrowseCasesHandler(IDbContextFactory<SotongDbContext> dbFactory, CaseClock clock, TimeProvider time)
 {
     /// <summary>Open cases first, the most overdue on top; then the finished ones, newest first.</summary>
@@ -50,15 +53,26 @@ public sealed class BrowseCasesHandler(IDbContextFactory<SotongDbContext> dbFact
         {
             cases = cases.Where(c => c.AssignedToId == staff.UserId);
         }
+        // Two runs, each read in index order so a division with tens of thousands of cases never sorts them all:
+        // open cases by due time (the most overdue on top), then the finished ones, newest first.
+        var open = cases.Where(Case.OpenInQueries);
         if (query.OverdueOnly)
         {
-            cases = cases.Where(Case.OpenInQueries).Where(c => c.DueAtUtc < now);
+            open = open.Where(c => c.DueAtUtc < now);
         }
-        var total = await cases.CountAsync(ct);
-        var rows = await cases
-            .OrderBy(Case.OpenFirst)
-            .ThenBy(c => c.DueAtUtc)
-            .Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        var finished = query.OverdueOnly ? cases.Where(c => false) : cases.Where(Case.FinishedInQueries);
+        var openCount = await open.CountAsync(ct);
+        // Every case in scope, counted from an index; the finished ones are that less the open ones.
+        var total = query.OverdueOnly ? openCount : await cases.CountAsync(ct);
+        var skip = (page - 1) * size;
+        var rows = skip < openCount
+            ? await open.OrderBy(c => c.DueAtUtc).ThenBy(c => c.Id).Skip(skip).Take(size).ToListAsync(ct)
+            : [];
+        if (rows.Count < size && !query.OverdueOnly)
+        {
+            rows.AddRange(await finished.OrderByDescending(c => c.ReceivedAtUtc).ThenBy(c => c.Id)
+                .Skip(Math.Max(0, skip - openCount)).Take(size - rows.Count).ToListAsync(ct));
+        }
         var calendar = (await clock.CurrentAsync(ct)).Calendar;
         return new Page<CaseListItem>([.. rows.Select(c => Item(c, now, calendar))], page, size, total);
     }
@@ -88,6 +102,17 @@ public sealed class BrowseCasesHandler(IDbContextFactory<SotongDbContext> dbFact
         {
             Repeats = c.Repeats, Answers = c.Answers, PublishedAtUtc = c.PublishedAtUtc, Unmasked = unmasked,
         };
+    }
+
+    /// <summary>The case holding the message, if the officer may see it; null when the message is in no case (or in one they may not see).</summary>
+    public async Task<CaseOfMessage?> CaseOfMessageAsync(Guid messageId, StaffContext staff, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await (from cm in db.Set<CaseMessage>()
+                      join c in Scoped(db.Set<Case>().AsNoTracking(), staff) on cm.CaseId equals c.Id
+                      where cm.MessageId == messageId
+                      select new CaseOfMessage(c.Id, c.ReceiptNumber, c.State.ToString())).FirstOrDefaultAsync(ct);
     }
 
     private static IQueryable<Case> Scoped(IQueryable<Case> cases, StaffContext staff) =>

@@ -15,6 +15,7 @@ using Sotong.Core.Common.Security;
 using Sotong.Core.Common.Time;
 using Sotong.Core.Inbox.Browse;
 using Sotong.Core.Triage.Decisions;
+using Sotong.Core.Common.Texts;
 
 namespace Sotong.Core.Cases.Open;
 
@@ -114,7 +115,7 @@ public sealed class OpenCaseHandler(
     private static string TitleFrom(string text)
     {
         var line = text.ReplaceLineEndings(" ").Trim();
-        return line.Length <= 60 ? line : line[..60].TrimEnd() + "…";
+        return TextCut.Excerpt(line, 60);
     }
 }
 

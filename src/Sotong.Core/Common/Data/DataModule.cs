@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Sotong.Core.Common.Data;
 
@@ -47,7 +49,24 @@ public static class DataModule
         _ = provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
-            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
+            DatabaseProvider.Postgres => options.UseNpgsql(WithoutJit(connectionString), o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
         };
+        // Counting "up to N" (the portal's capped counts) is a Take without an order on purpose.
+        options.ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+    }
+
+    /// <summary>
+    /// PostgreSQL's JIT compiler spends tens of milliseconds compiling any query it thinks is large (a search over a
+    /// million rows), which a web request never wins back; the app's sessions turn it off unless the connection
+    /// string already says otherwise.
+    /// </summary>
+    internal static string WithoutJit(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            builder.Options = $"{builder.Options} -c jit=off".Trim();
+        }
+        return builder.ConnectionString;
     }
 }

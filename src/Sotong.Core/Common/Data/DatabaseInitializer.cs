@@ -31,6 +31,8 @@ public sealed partial class DatabaseInitializer(
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
+            // A migration may build an index over millions of rows: no 30-second command limit for that.
+            db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
             await db.Database.MigrateAsync(ct);
         }
         await admins.EnsureRolesAsync();

@@ -6,6 +6,7 @@ namespace Sotong.Core.Inbox.Channels;
 /// <summary>What an adapter needs to send one reply: where it goes and what it says.</summary>
 public sealed record ReplyTarget(
     Guid MessageId,
+    string ReceiptNumber,
     InboxChannel Channel,
     MessageKind Kind,
     string ProviderMessageId,

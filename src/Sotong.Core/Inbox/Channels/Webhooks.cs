@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Sotong.Core.Common.Texts;
 
 namespace Sotong.Core.Inbox.Channels;
 
@@ -72,13 +73,16 @@ public static class Webhooks
 
     public static IResult BadSignature() => Problem(StatusCodes.Status401Unauthorized, "The webhook signature is not valid.", null);
 
+    public static IResult UnsupportedMediaType(string expected) =>
+        Problem(StatusCodes.Status415UnsupportedMediaType, "The webhook body has the wrong content type.", $"Send it as {expected}.");
+
     public static IResult Malformed(string detail) => Problem(StatusCodes.Status400BadRequest, "The webhook payload could not be read.", detail);
 
     private static IResult Problem(int status, string title, string? detail) =>
         TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });
 
     /// <summary>A platform's error body, short enough to show an officer and to store.</summary>
-    public static string Excerpt(string body) => body.Length > 200 ? body[..200] : body;
+    public static string Excerpt(string body) => TextCut.Cut(body, 200);
 
     public static DateTime FromUnixMilliseconds(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime;
 }

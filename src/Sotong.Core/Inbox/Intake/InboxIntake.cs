@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Sotong.Core.Common;
 using Sotong.Core.Common.Data;
 using Sotong.Core.Inbox.Contacts;
+using Sotong.Core.Common.Texts;
 
 namespace Sotong.Core.Inbox.Intake;
 
@@ -220,9 +221,9 @@ public sealed partial class InboxIntake(
                 FollowKeyHash = ReceiptNumbers.Hash(inbound.FollowKey),
                 Channel = inbound.Channel,
                 ProviderMessageId = inbound.ProviderMessageId,
-                Text = inbound.Text.Length > InboxMessage.MaxTextLength ? inbound.Text[..InboxMessage.MaxTextLength] : inbound.Text,
+                Text = TextCut.Cut(inbound.Text, InboxMessage.MaxTextLength),
                 Kind = inbound.Kind,
-                CitizenName = inbound.DisplayName is { Length: > InboxMessage.MaxNameLength } n ? n[..InboxMessage.MaxNameLength] : inbound.DisplayName,
+                CitizenName = inbound.DisplayName is null ? null : TextCut.Cut(inbound.DisplayName, InboxMessage.MaxNameLength),
                 ContactId = contactId,
                 ConsentToPublish = inbound.ConsentToPublish,
                 ChannelAccountId = inbound.ChannelAccountId,

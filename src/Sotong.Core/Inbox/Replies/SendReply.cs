@@ -14,6 +14,7 @@ using Sotong.Core.Inbox.Answer;
 using Sotong.Core.Inbox.Channels;
 using Sotong.Core.Inbox.Contacts;
 using Sotong.Core.Organization;
+using Sotong.Core.Common.Texts;
 
 namespace Sotong.Core.Inbox.Replies;
 
@@ -201,7 +202,7 @@ public sealed partial class SendReplyHandler(
         ReplyOutcome outcome;
         try
         {
-            outcome = await route.Adapter.SendReplyAsync(new ReplyTarget(message.Id, message.Channel, message.Kind, message.ProviderMessageId, message.ReplyContext,
+            outcome = await route.Adapter.SendReplyAsync(new ReplyTarget(message.Id, message.ReceiptNumber, message.Channel, message.Kind, message.ProviderMessageId, message.ReplyContext,
                 route.Recipient, route.Account, reply.Text, route.Window == MessagingWindow.HumanAgentOnly), ct);
         }
         catch (HttpRequestException e)
@@ -211,7 +212,7 @@ public sealed partial class SendReplyHandler(
         reply.Attempts++;
         reply.State = outcome.Sent ? ReplyState.Sent : ReplyState.Failed;
         reply.ProviderMessageId = outcome.ProviderMessageId;
-        reply.Error = outcome.Error is { Length: > 1000 } e1 ? e1[..1000] : outcome.Error;
+        reply.Error = outcome.Error is null ? null : TextCut.Cut(outcome.Error, 1000);
         reply.CompletedAtUtc = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         LogReply(logger, message.ReceiptNumber, message.Channel, reply.State);

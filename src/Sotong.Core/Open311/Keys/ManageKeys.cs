@@ -9,6 +9,7 @@ using Sotong.Core.Common;
 using Sotong.Core.Common.Audit;
 using Sotong.Core.Common.Errors;
 using Sotong.Core.Common.Security;
+using Sotong.Core.Common.Texts;
 
 namespace Sotong.Core.Open311.Keys;
 
@@ -51,7 +52,7 @@ public sealed class Open311KeysHandler(IDbContextFactory<SotongDbContext> dbFact
             Prefix = key[..ApiKeys.PrefixLength],
             KeyHash = ApiKeys.Hash(key),
             CreatedAtUtc = now,
-            CreatedBy = staff.DisplayName.Length > 100 ? staff.DisplayName[..100] : staff.DisplayName,
+            CreatedBy = TextCut.Cut(staff.DisplayName, 100),
         };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Add(entity);

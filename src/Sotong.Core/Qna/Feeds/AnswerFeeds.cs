@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Sotong.Core.Common.Time;
 using Sotong.Core.Qna.Browse;
 using Sotong.Core.Common.Links;
+using Sotong.Core.Common.Texts;
 
 namespace Sotong.Core.Qna.Feeds;
 
@@ -75,7 +76,7 @@ public static class AnswerFeeds
         w.WriteEndElement();
     }
 
-    private static string Excerpt(string s, int length) => s.Length <= length ? s : s[..length] + "…";
+    private static string Excerpt(string s, int length) => TextCut.Excerpt(s, length);
 }
 
 internal static class AnswerFeedEndpoints

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sotong.Core.Common;
 using Sotong.Core.Triage.Classify;
+using Sotong.Core.Common.Texts;
 
 namespace Sotong.Core.Triage.Training;
 
@@ -169,7 +170,7 @@ public sealed partial class TrainingService(IDbContextFactory<SotongDbContext> d
             await db.Entry(model).ReloadAsync(ct);
             model.State = ModelState.Failed;
             model.Phase = "failed";
-            model.Error = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+            model.Error = TextCut.Cut(e.Message, 2000);
             model.FinishedAtUtc = time.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(ct);
             return;

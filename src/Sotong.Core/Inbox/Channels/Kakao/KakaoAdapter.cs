@@ -14,6 +14,7 @@ using Sotong.Core.Inbox.Intake;
 using Sotong.Core.Inbox.Submit;
 using Sotong.Core.Organization;
 using Sotong.Core.Common.Links;
+using Sotong.Core.Common.Texts;
 
 namespace Sotong.Core.Inbox.Channels.Kakao;
 
@@ -68,7 +69,7 @@ internal sealed class KakaoAdapter(ChannelCredentials credentials, InboxIntake i
             version = "2.0",
             template = new
             {
-                outputs = new[] { new { simpleText = new { text = answer.Length > 1000 ? answer[..1000] : answer } } },
+                outputs = new[] { new { simpleText = new { text = TextCut.Cut(answer, 1000) } } },
             },
         });
     }
