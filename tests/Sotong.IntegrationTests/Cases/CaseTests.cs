@@ -226,7 +226,11 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         (await comms.PutAsJsonAsync("/api/v1/cases/settings/deadlines", settings with { GrievanceDays = 3 })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var bad = await admin.PutAsJsonAsync("/api/v1/cases/settings/deadlines", settings with { GrievanceDays = 0, LunchStart = "25:00" });
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await bad.Content.ReadFromJsonAsync<ProblemDto>())!.Errors!.Keys.ShouldBe(["grievanceDays", "lunchStart"], ignoreOrder: true);
+        var problem = (await bad.Content.ReadFromJsonAsync<ProblemDto>())!;
+        problem.Errors!.Keys.ShouldBe(["grievanceDays", "lunchStart"], ignoreOrder: true);
+        // In the reader's language (Korean by default), from the resources.
+        problem.Errors["grievanceDays"].ShouldBe(["처리 기간은 1일에서 365일까지입니다."]);
+        problem.Errors["lunchStart"].ShouldBe(["시각을 HH:mm 형식으로 적어 주세요."]);
         var changed = (await (await admin.PutAsJsonAsync("/api/v1/cases/settings/deadlines", settings with { GrievanceDays = 3 })).Content.ReadFromJsonAsync<DeadlineSettingsDto>())!;
         changed.Version.ShouldBe(settings.Version + 1);
         (await admin.PutAsJsonAsync("/api/v1/cases/settings/deadlines", settings with { GrievanceDays = 4 })).StatusCode.ShouldBe(HttpStatusCode.Conflict);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sotong.Core.Common;
 using Sotong.Core.Inbox;
+using Sotong.Core.Inbox.Intake;
 using Sotong.Core.Open311;
 using Sotong.IntegrationTests.Infrastructure;
 
@@ -207,6 +208,30 @@ public abstract class Open311ContractTests<TApp>(TApp app) : IClassFixture<TApp>
 
         ShouldBeErrors(await JsonAsync("/open311/v2/services/potholes-on-mars.json", HttpStatusCode.NotFound), 404);
         ShouldBeErrors(await XmlAsync("/open311/v2/services/potholes-on-mars.xml", HttpStatusCode.NotFound), 404);
+    }
+
+    [Fact]
+    public async Task Given_the_request_details_cannot_be_stored_Then_the_report_is_not_stored_either()
+    {
+        var key = await NewKeyAsync("Atomic app");
+        var (_, token) = await ReportAsync(key.Key!, "roads", "첫 신고 " + Guid.NewGuid());
+        Open311Request existing;
+        await using (var db = await Db.CreateDbContextAsync())
+        {
+            existing = await db.Set<Open311Request>().AsNoTracking().SingleAsync(r => r.Token == token);
+        }
+        // The same intake a POST uses, with details that clash with a stored request's token (unique): the message
+        // and its details go in one transaction, so the message is refused with them.
+        var providerId = "open311-" + Guid.NewGuid();
+        var inbound = new InboundMessage(InboxChannel.Web, providerId, null, "가로등이 꺼졌어요", existing.RequestedAtUtc, MessageKind.WebForm)
+        {
+            Companion = id => new Open311Request { MessageId = id, Token = existing.Token, ServiceCode = "roads", ApiKeyId = existing.ApiKeyId, RequestedAtUtc = existing.RequestedAtUtc },
+        };
+        await Should.ThrowAsync<DbUpdateException>(() => app.Services.GetRequiredService<InboxIntake>().AcceptAsync([inbound], CancellationToken.None));
+        await using (var db = await Db.CreateDbContextAsync())
+        {
+            (await db.InboxMessages.CountAsync(m => m.ProviderMessageId == providerId)).ShouldBe(0);
+        }
     }
 
     [Fact]

@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Sotong.Core.Common;
 using Sotong.Core.Common.Audit;
 using Sotong.Core.Common.Errors;
+using Sotong.Core.Common.Localization;
 using Sotong.Core.Common.Security;
 
 namespace Sotong.Core.Cases.Deadlines;
@@ -18,7 +20,7 @@ public sealed record ExtraHolidayRequest(DateOnly? Date, string? Name);
 public sealed record HolidayView(DateOnly Date, string NameKo, string NameEn, bool Substitute, bool Extra);
 
 /// <summary>Administrators set the periods, the working day and the extra days off; every change is audited.</summary>
-public sealed class DeadlineSettingsHandler(IDbContextFactory<SotongDbContext> dbFactory, CaseClock clock, TimeProvider time)
+public sealed class DeadlineSettingsHandler(IDbContextFactory<SotongDbContext> dbFactory, CaseClock clock, TimeProvider time, IStringLocalizer<Text> text)
 {
     public async Task<DeadlineSettingsView> GetAsync(CancellationToken ct) => View((await clock.CurrentAsync(ct)).Settings);
 
@@ -29,15 +31,15 @@ public sealed class DeadlineSettingsHandler(IDbContextFactory<SotongDbContext> d
         var v = new ValidationBuilder();
         foreach (var (field, days) in new[] { ("questionDays", request.QuestionDays), ("lawInterpretationDays", request.LawInterpretationDays), ("suggestionDays", request.SuggestionDays), ("grievanceDays", request.GrievanceDays) })
         {
-            v.When(days is < 1 or > 365, field, "A period is 1 to 365 days. / 처리 기간은 1일에서 365일까지입니다.");
+            v.When(days is < 1 or > 365, field, text["Deadlines.PeriodDays", 1]);
         }
-        v.When(request.OtherDays is < 0 or > 365, "otherDays", "A period is 0 to 365 days. / 처리 기간은 0일에서 365일까지입니다.");
-        v.When(request.OtherDays == 0 && request.OtherHours is <= 0 or > 40 || double.IsNaN(request.OtherHours), "otherHours", "Give 1 to 40 working hours. / 근무시간 1~40시간으로 정하세요.");
+        v.When(request.OtherDays is < 0 or > 365, "otherDays", text["Deadlines.PeriodDays", 0]);
+        v.When(request.OtherDays == 0 && request.OtherHours is <= 0 or > 40 || double.IsNaN(request.OtherHours), "otherHours", text["Deadlines.WorkingHours"]);
         var times = new[] { ("workdayStart", request.WorkdayStart), ("workdayEnd", request.WorkdayEnd), ("lunchStart", request.LunchStart), ("lunchEnd", request.LunchEnd) }
             .ToDictionary(t => t.Item1, t => TimeOnly.TryParse(t.Item2, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : (TimeOnly?)null);
         foreach (var (field, parsed) in times)
         {
-            v.When(parsed is null, field, "Write the time as HH:mm. / 시각을 HH:mm 형식으로 적어 주세요.");
+            v.When(parsed is null, field, text["Deadlines.TimeFormat"]);
         }
         v.ThrowIfAny();
         var settings = new DeadlineSettings
@@ -53,7 +55,7 @@ public sealed class DeadlineSettingsHandler(IDbContextFactory<SotongDbContext> d
         }
         catch (ArgumentException)
         {
-            v.Add("lunchStart", "The working day must start before it ends, with lunch inside it. / 근무 시작이 끝보다 앞서고 점심시간이 그 안에 있어야 합니다.").ThrowIfAny();
+            v.Add("lunchStart", text["Deadlines.WorkingDay"]).ThrowIfAny();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -82,7 +84,7 @@ public sealed class DeadlineSettingsHandler(IDbContextFactory<SotongDbContext> d
     /// <summary>The year's days off as the deadlines count them: public, substitute and extra days.</summary>
     public async Task<IReadOnlyList<HolidayView>> HolidaysAsync(int year, CancellationToken ct)
     {
-        new ValidationBuilder().When(year is < KoreanHolidays.MinYear or > KoreanHolidays.MaxYear, "year", $"Choose a year from {KoreanHolidays.MinYear} to {KoreanHolidays.MaxYear}.").ThrowIfAny();
+        new ValidationBuilder().When(year is < KoreanHolidays.MinYear or > KoreanHolidays.MaxYear, "year", text["Deadlines.Year", KoreanHolidays.MinYear, KoreanHolidays.MaxYear]).ThrowIfAny();
         var now = await clock.CurrentAsync(ct);
         var extra = now.Extra.ToDictionary(h => h.Date);
         return [.. now.Calendar.HolidaysIn(year).Select(h => extra.TryGetValue(h.Date, out var x)
@@ -95,8 +97,8 @@ public sealed class DeadlineSettingsHandler(IDbContextFactory<SotongDbContext> d
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(staff);
         new ValidationBuilder()
-            .When(request.Date is null, "date", "Choose the day. / 날짜를 고르세요.")
-            .When(string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100, "name", "Name the day (up to 100 characters). / 이름을 100자 이내로 적어 주세요.")
+            .When(request.Date is null, "date", text["Deadlines.ChooseDay"])
+            .When(string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100, "name", text["Deadlines.NameDay"])
             .ThrowIfAny();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Set<ExtraHoliday>().AnyAsync(h => h.Date == request.Date, ct))

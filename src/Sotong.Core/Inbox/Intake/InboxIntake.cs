@@ -26,6 +26,12 @@ public sealed record InboundMessage(
 
     public bool ConsentToPublish { get; init; }
 
+    /// <summary>
+    /// A row another module keeps beside the message (an Open311 request's location and key), made from the stored
+    /// message's id and written in the same transaction, so neither exists without the other.
+    /// </summary>
+    public Func<Guid, object>? Companion { get; init; }
+
     /// <summary>The key the citizen follows the message with; only its hash is stored.</summary>
     public string FollowKey { get; init; } = ReceiptNumbers.NewFollowKey();
 }
@@ -195,6 +201,7 @@ public sealed partial class InboxIntake(
         var fresh = new List<InboxMessage>(batch.Count);
         var freshPrepared = new List<object?>(batch.Count);
         var storedNow = new Dictionary<(InboxChannel, string), InboxMessage>();
+        var companions = new List<(InboxMessage Message, Func<Guid, object> Make)>();
         for (var index = 0; index < batch.Count; index++)
         {
             var inbound = batch[index];
@@ -234,6 +241,10 @@ public sealed partial class InboxIntake(
             // the first staff action, which halves the rows a burst of webhooks writes.
             fresh.Add(message);
             freshPrepared.Add(prepared[index]);
+            if (inbound.Companion is { } companion)
+            {
+                companions.Add((message, companion));
+            }
             storedNow[key] = message;
             outcomes.Add((message, null, inbound.FollowKey));
         }
@@ -259,6 +270,15 @@ public sealed partial class InboxIntake(
             else
             {
                 db.InboxMessages.AddRange(fresh);
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync(ct);
+            }
+            if (companions.Count > 0)
+            {
+                foreach (var (message, make) in companions)
+                {
+                    db.Add(make(message.Id));
+                }
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
             }

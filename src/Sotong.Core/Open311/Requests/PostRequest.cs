@@ -94,14 +94,10 @@ public sealed partial class PostServiceRequestHandler(
         {
             AlsoKnownAs = phone is null ? null : email,
             ConsentToPublish = false,
-        };
-        var stored = (await intake.AcceptAsync([inbound], ct))[0];
-
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            db.Add(new Open311Request
+            // The GeoReport details are written with the message, in one transaction: a report is never half stored.
+            Companion = messageId => new Open311Request
             {
-                MessageId = stored.MessageId,
+                MessageId = messageId,
                 Token = token,
                 ServiceCode = request.ServiceCode!,
                 Latitude = lat,
@@ -113,9 +109,9 @@ public sealed partial class PostServiceRequestHandler(
                 MediaUrl = request.MediaUrl,
                 ApiKeyId = apiKeyId,
                 RequestedAtUtc = now,
-            });
-            await db.SaveChangesAsync(ct);
-        }
+            },
+        };
+        var stored = (await intake.AcceptAsync([inbound], ct))[0];
         LogAccepted(logger, stored.ReceiptNumber, request.ServiceCode!, apiKeyId);
         return new PostedServiceRequest(stored.ReceiptNumber, token, Notice(english), request.AccountId);
     }
