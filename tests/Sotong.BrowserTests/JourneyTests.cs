@@ -150,7 +150,7 @@ public sealed class JourneyTests(BrowserFixture fixture)
         await page.ClickAsync("a[href='/staff/organization']");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("조직과 채널");
         (await page.Locator("li[data-division]").CountAsync()).ShouldBeGreaterThanOrEqualTo(40);
-        (await page.Locator("#registry-title + .krds-table-wrap tbody tr").CountAsync()).ShouldBe(45); // the demo city's 44 and this fixture's Telegram bot
+        (await page.Locator("#registry-title + .krds-table-wrap tbody tr").CountAsync()).ShouldBe(46); // the demo city's 44 social accounts, its complaints mailbox and this fixture's Telegram bot
 
         await page.ClickAsync("form[action='/staff/signout'] button");
         await page.WaitForURLAsync(url => !url.Contains("/staff/"));

@@ -289,7 +289,8 @@ public abstract class JourneyTests<TApp>(TApp app) : IClassFixture<TApp> where T
         smc.StaffCount.ShouldBe(2); // the communications officer and the moderator
         smc.AccountCount.ShouldBeGreaterThan(2);
         var registry = (await moderator.GetFromJsonAsync<List<SnsAccountDto>>("/api/v1/channels"))!;
-        registry.Count.ShouldBe(44);
+        registry.Count.ShouldBe(45); // the 44 social accounts and the complaints mailbox
+        registry.Count(a => a.Platform == "Email").ShouldBe(1);
     }
 
     [Fact]

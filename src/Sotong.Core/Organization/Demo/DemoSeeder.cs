@@ -86,6 +86,13 @@ public sealed partial class DemoSeeder(SotongDbContext db, UserManager<StaffUser
                 OwningDivision = divisions[a.DivisionCode], Field = a.Field, FollowerCount = a.Followers, IsMayorAccount = a.IsMayor,
             });
         }
+        // The city's complaints mailbox (not one of the 44 social accounts): answers to e-mailed complaints leave from
+        // it once an administrator gives it the relay secret and SMTP settings (docs/email.md).
+        db.ChannelAccounts.Add(new ChannelAccount
+        {
+            Platform = ChannelPlatform.Email, Handle = "voice@sotong-city.example", NameKo = "소통시 민원 메일", NameEn = "Sotong City complaints mailbox",
+            Url = "mailto:voice@sotong-city.example", OwningDivision = divisions["COMM-SMC"], Field = ChannelField.CityNews,
+        });
     }
 
     private async Task SeedStaffAsync(Dictionary<string, Department> divisions)

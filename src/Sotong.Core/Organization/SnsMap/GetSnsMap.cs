@@ -18,7 +18,8 @@ public sealed class GetSnsMapHandler(IDbContextFactory<SotongDbContext> dbFactor
     public async Task<SnsMapView> HandleAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var accounts = await db.ChannelAccounts.AsNoTracking().Where(a => a.IsActive)
+        // A mailbox is a channel, not a social account: the map shows where the city speaks in public.
+        var accounts = await db.ChannelAccounts.AsNoTracking().Where(a => a.IsActive && a.Platform != ChannelPlatform.Email)
             .Select(a => new { a.Field, Account = new SnsAccount(a.Platform, a.Handle, a.NameKo, a.NameEn, a.Url, a.FollowerCount, a.OwningDivision!.NameKo, a.OwningDivision!.NameEn, a.IsMayorAccount) })
             .ToListAsync(ct);
         var groups = accounts
