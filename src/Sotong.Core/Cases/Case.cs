@@ -349,6 +349,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => c.ReceivedAtUtc);
         // A division's finished cases, newest first (the case list after the open ones).
         b.HasIndex(c => new { c.DivisionId, c.ReceivedAtUtc });
+        // The open cases only (a few percent of them all): a division's open count and list, and the deadline watcher,
+        // read this without touching the rows. The filter is Case.OpenInQueries as EF writes it.
+        b.HasIndex(c => new { c.DivisionId, c.DueAtUtc }, "IX_cases_case_open")
+            .HasFilter("\"State\" IN ('Received', 'Assigned', 'InProgress', 'Extended') OR (\"State\" = 'Transferred' AND \"TransferredToAgency\" IS NULL)");
     }
 }
 

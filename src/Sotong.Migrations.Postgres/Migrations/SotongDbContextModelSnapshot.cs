@@ -282,6 +282,9 @@ namespace Sotong.Migrations.Postgres.Migrations
 
                     b.HasIndex("DivisionId", "State", "DueAtUtc");
 
+                    b.HasIndex(new[] { "DivisionId", "DueAtUtc" }, "IX_cases_case_open")
+                        .HasFilter("\"State\" IN ('Received', 'Assigned', 'InProgress', 'Extended') OR (\"State\" = 'Transferred' AND \"TransferredToAgency\" IS NULL)");
+
                     b.ToTable("cases_case", (string)null);
                 });
 
