@@ -55,6 +55,19 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
     }
 
     [Fact]
+    public async Task The_open_cases_index_covers_exactly_what_the_open_case_queries_ask_for()
+    {
+        // IX_cases_case_open is partial: the database uses it only when a query's condition matches its filter, so the
+        // filter must stay the SQL this provider writes for Case.OpenInQueries (a change to either shows here).
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<SotongDbContext>>().CreateDbContextAsync();
+        var filter = db.Model.FindEntityType(typeof(Sotong.Core.Cases.Case))!.GetIndexes().Single(i => i.GetDatabaseName() == "IX_cases_case_open").GetFilter()!;
+        var sql = db.Set<Sotong.Core.Cases.Case>().Where(Sotong.Core.Cases.Case.OpenInQueries).ToQueryString();
+        var where = sql[(sql.IndexOf("WHERE ", StringComparison.Ordinal) + "WHERE ".Length)..].Trim();
+        var unqualified = System.Text.RegularExpressions.Regex.Replace(where, @"(""[a-z]""|\b[a-z])\.(?="")", "");
+        unqualified.ShouldBe(filter);
+    }
+
+    [Fact]
     public async Task Given_two_messages_on_one_matter_When_a_case_is_opened_Then_it_holds_both_and_is_due_by_the_legal_clock()
     {
         var comms = await app.SignedInAsync("comms@sotong.example");

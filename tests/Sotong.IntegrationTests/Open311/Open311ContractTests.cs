@@ -134,11 +134,32 @@ public abstract class Open311ContractTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Given_a_routing_rule_added_and_deleted_Then_the_changeset_moves_each_time()
+    {
+        var comms = await app.SignedInAsync("comms@sotong.example");
+        string Changeset(JsonElement d) => d.GetProperty("changeset").GetString()!;
+        var before = Changeset(await JsonAsync("/open311/discovery.json"));
+        await Task.Delay(1100); // the changeset counts whole seconds
+        var division = (await comms.GetFromJsonAsync<JsonElement>("/api/v1/triage/routing"))[0].GetProperty("divisionId").GetGuid();
+        var created = await comms.PostAsJsonAsync("/api/v1/triage/routing", new { topic = "roads", keywords = new[] { "변경집합" + Guid.NewGuid().ToString("N")[..6] }, divisionId = division });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var rule = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var added = Changeset(await JsonAsync("/open311/discovery.json"));
+        DateTimeOffset.Parse(added, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(DateTimeOffset.Parse(before, System.Globalization.CultureInfo.InvariantCulture));
+
+        await Task.Delay(1100);
+        (await comms.DeleteAsync($"/api/v1/triage/routing/{rule.GetProperty("id").GetGuid()}?version={rule.GetProperty("version").GetInt32()}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var deleted = Changeset(await JsonAsync("/open311/discovery.json"));
+        // A deleted rule leaves no row to date, yet clients must still hear that the services changed.
+        DateTimeOffset.Parse(deleted, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(DateTimeOffset.Parse(added, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task Given_discovery_Then_both_formats_carry_the_spec_fields_and_point_at_the_v2_endpoint()
     {
         var json = await JsonAsync("/open311/discovery.json");
         Names(json).ShouldBe(["changeset", "contact", "key_service", "endpoints"]);
-        json.GetProperty("changeset").GetString()!.ShouldMatch(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$");
+        json.GetProperty("changeset").GetString()!.ShouldMatch(SeoulW3c);
         json.GetProperty("key_service").GetString().ShouldNotBeNullOrWhiteSpace();
         var endpoint = json.GetProperty("endpoints").EnumerateArray().Single();
         Names(endpoint).ShouldBe(["specification", "url", "changeset", "type", "formats"]);

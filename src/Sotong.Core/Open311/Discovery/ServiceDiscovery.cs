@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Sotong.Core.Common;
-using Sotong.Core.Common.Time;
 using Sotong.Core.Open311.Formats;
 using Sotong.Core.Triage.Routing;
 using Sotong.Core.Triage.Taxonomy;
@@ -29,10 +28,13 @@ public sealed class ServiceDiscoveryHandler(IDbContextFactory<SotongDbContext> d
     {
         ArgumentNullException.ThrowIfNull(request);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var topicEdited = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(TriageTopic)).MaxAsync(a => (DateTime?)a.AtUtc, ct);
+        // Every edit of a topic or a routing rule is audited, a deletion too (a deleted rule leaves no row to date).
+        var edited = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(TriageTopic) || a.EntityType == nameof(RoutingRule))
+            .MaxAsync(a => (DateTime?)a.AtUtc, ct);
         var rulesEdited = await db.Set<RoutingRule>().AsNoTracking().MaxAsync(r => (DateTime?)r.UpdatedAtUtc, ct);
-        var changed = new[] { topicEdited, rulesEdited, Origin }.Max()!.Value;
-        var changeset = SeoulTime.Format(changed);
+        var changed = new[] { edited, rulesEdited, Origin }.Max()!.Value;
+        // A W3C date-time with Seoul's offset, as every other Open311 time.
+        var changeset = W3cTime.Format(changed);
         var o = options.Value;
         var baseUrl = PublicAddress.Of(configuration, request);
         return new Open311Object("discovery",
