@@ -60,7 +60,7 @@ public sealed class BrowseCasesHandler(IDbContextFactory<SotongDbContext> dbFact
         {
             open = open.Where(c => c.DueAtUtc < now);
         }
-        var finished = query.OverdueOnly ? cases.Where(c => false) : cases.Where(Case.FinishedInQueries);
+        var finished = cases.Where(Case.FinishedInQueries);
         var openCount = await open.CountAsync(ct);
         // Every case in scope, counted from an index; the finished ones are that less the open ones.
         var total = query.OverdueOnly ? openCount : await cases.CountAsync(ct);
