@@ -4,6 +4,7 @@ using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Sotong.Core.Cases;
 using Sotong.Core.Cases.Deadlines;
+using Sotong.Core.Cases.Open;
 using Sotong.Core.Common;
 using Sotong.Core.Common.Data;
 using Sotong.Core.Common.Security;
@@ -82,7 +83,7 @@ internal static class Generate
                 var (staffId, staffName) = mine ? (officer.Id, officer.DisplayName) : ($"bench-{source.Division}-{officerNo}", $"담당자 {source.Division}-{officerNo}");
                 var c = new Case
                 {
-                    ReceiptNumber = $"C-{Day(received)}-{i:D8}", Title = Title(text), Type = type, DivisionId = division.Id, Topic = NullIfEmpty(source.Topic),
+                    ReceiptNumber = $"C-{Day(received)}-{i:D8}", Title = OpenCaseHandler.TitleFrom(text), Type = type, DivisionId = division.Id, Topic = NullIfEmpty(source.Topic),
                     ReceivedAtUtc = received, DueAtUtc = due, OriginalDueAtUtc = due,
                 };
                 var ageDays = (now - received).TotalDays;
@@ -257,12 +258,6 @@ internal static class Generate
     private static char Letter(InboxChannel channel) => ReceiptNumbers.New(channel, default)[0];
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
-
-    private static string Title(string text)
-    {
-        var line = text.ReplaceLineEndings(" ").Trim();
-        return Sotong.Core.Common.Texts.TextCut.Excerpt(line, 60);
-    }
 
     private static readonly string[] Openers =
     [

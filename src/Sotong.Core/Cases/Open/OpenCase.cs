@@ -112,7 +112,8 @@ public sealed class OpenCaseHandler(
     public static string NewReceiptNumber(DateTime receivedUtc) =>
         $"C-{SeoulTime.ToSeoul(receivedUtc).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}-{RandomNumberGenerator.GetInt32(0, 100_000_000):D8}";
 
-    private static string TitleFrom(string text)
+    /// <summary>A case's default title: the first message's start on one line, at most 60 characters.</summary>
+    public static string TitleFrom(string text)
     {
         var line = text.ReplaceLineEndings(" ").Trim();
         return TextCut.Excerpt(line, 60);
