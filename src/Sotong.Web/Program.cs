@@ -1,10 +1,13 @@
+using Sotong.Core.Campaigns;
 using Sotong.Core.Cases;
 using Sotong.Core.Common;
 using Sotong.Core.Common.Data;
 using Sotong.Core.Inbox;
+using Sotong.Core.Messaging;
 using Sotong.Core.Open311;
 using Sotong.Core.Organization;
 using Sotong.Core.Qna;
+using Sotong.Core.Subscribers;
 using Sotong.Core.Triage;
 using Sotong.Web.Auth;
 using Sotong.Web.Hosting;
@@ -20,6 +23,9 @@ builder.AddTriage();
 builder.AddCases();
 builder.AddOpen311();
 builder.AddQna();
+builder.AddMessaging();
+builder.AddSubscribers();
+builder.AddCampaigns();
 builder.AddSotongWeb();
 
 var app = builder.Build();
@@ -42,6 +48,9 @@ app.MapTriage();
 app.MapCases();
 app.MapOpen311();
 app.MapQna();
+app.MapMessaging();
+app.MapSubscribers();
+app.MapCampaigns();
 app.MapStaffAuth();
 app.MapSotongWeb();
 

@@ -9,6 +9,7 @@ using Sotong.Core.Common;
 using Sotong.Core.Inbox.Contacts;
 using Sotong.Core.Inbox.Replies;
 using Sotong.Core.Inbox.Intake;
+using Sotong.Core.Messaging;
 using Sotong.Smpp;
 
 namespace Sotong.Core.Inbox.Channels.Sms;
@@ -18,7 +19,7 @@ namespace Sotong.Core.Inbox.Channels.Sms;
 /// are acknowledged to the SMSC only once stored; replies go out with submit_sm (UCS2 for Korean, segmented).
 /// Configured by <c>Channels:Sms:*</c>; without a host the channel is simply off.
 /// </summary>
-internal sealed partial class SmsAdapter(InboxIntake intake, IDbContextFactory<SotongDbContext> dbFactory, IConfiguration configuration, ILoggerFactory loggers, TimeProvider time)
+internal sealed partial class SmsAdapter(InboxIntake intake, IEnumerable<IInboundSmsStep> steps, IDbContextFactory<SotongDbContext> dbFactory, IConfiguration configuration, ILoggerFactory loggers, TimeProvider time)
     : IChannelAdapter, IHostedService, IAsyncDisposable
 {
     private readonly ILogger _logger = loggers.CreateLogger<SmsAdapter>();
@@ -78,9 +79,32 @@ internal sealed partial class SmsAdapter(InboxIntake intake, IDbContextFactory<S
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             $"{message.SourceAddress}|{message.DestinationAddress}|{message.ReceivedAt.UtcDateTime:yyyyMMddHHmm}|{message.Text}")))[..40];
 
-    private async Task StoreAsync(SmppInboundMessage message, CancellationToken ct) =>
+    private readonly IReadOnlyList<IInboundSmsStep> _steps = [.. steps.OrderBy(s => s.Order)];
+
+    /// <summary>
+    /// Each module's step looks first (an opt-out keyword is handled and goes no further; a campaign reply gets its
+    /// companion row); the rest becomes an inbox message. Runs before deliver_sm_resp, so all of it is durable first.
+    /// </summary>
+    private async Task StoreAsync(SmppInboundMessage message, CancellationToken ct)
+    {
+        var sms = new InboundSms(message.SourceAddress, message.DestinationAddress, message.Text, message.ReceivedAt.UtcDateTime);
+        Func<Guid, object>? companion = null;
+        foreach (var step in _steps)
+        {
+            var outcome = await step.InspectAsync(sms, ct);
+            if (outcome is InboundSmsOutcome.HandledOutcome)
+            {
+                return;
+            }
+            if (outcome is InboundSmsOutcome.AttachOutcome attach)
+            {
+                companion = attach.Companion;
+                break;
+            }
+        }
         await intake.AcceptAsync([new InboundMessage(InboxChannel.Sms, ProviderIdFor(message), new IdentityValue(IdentityKind.Phone, message.SourceAddress),
-            message.Text, message.ReceivedAt.UtcDateTime, MessageKind.Text)], ct);
+            message.Text, message.ReceivedAt.UtcDateTime, MessageKind.Text) { Companion = companion }], ct);
+    }
 
     /// <summary>Delivery receipts turn a sent reply into delivered (or failed, with the carrier's status).</summary>
     private async Task TrackReceiptsAsync(SmppClient client)

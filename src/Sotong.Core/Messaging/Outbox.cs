@@ -1,0 +1,150 @@
+using Microsoft.EntityFrameworkCore;
+using Sotong.Core.Common;
+using Sotong.Core.Common.Data;
+using Sotong.Core.Common.Errors;
+using Sotong.Core.Common.Security;
+
+namespace Sotong.Core.Messaging;
+
+/// <summary>What to send and how urgently. <paramref name="BatchId"/> set by the caller makes a retried enqueue a no-op.</summary>
+public sealed record OutboxRequest(
+    OutboxKind Kind,
+    Guid? SourceId,
+    string Sender,
+    string Text,
+    OutboxPriority Priority,
+    DateTime? NotBeforeUtc = null,
+    Guid? BatchId = null);
+
+/// <summary>One recipient: the phone number already encrypted (as subscribers keep it) and the key that makes it unique.</summary>
+public sealed record OutboxRecipient(string ProtectedRecipient, string IdempotencyKey, Guid? SubscriberId = null);
+
+/// <summary>A batch's progress as the sender sees it.</summary>
+public sealed record OutboxProgress(Guid BatchId, int Total, int Submitted, int Delivered, int Failed, int Cancelled, DateTime? FirstSubmittedAtUtc, DateTime? LastSubmittedAtUtc)
+{
+    public int Remaining => Math.Max(0, Total - Submitted - Failed - Cancelled);
+
+    /// <summary>Messages per second since the first submission, or null before there is anything to measure.</summary>
+    public double? Rate => FirstSubmittedAtUtc is { } first && LastSubmittedAtUtc is { } last && last > first
+        ? Submitted / (last - first).TotalSeconds
+        : null;
+
+    public TimeSpan? TimeLeft => Rate is > 0 and var rate ? TimeSpan.FromSeconds(Remaining / rate) : null;
+}
+
+/// <summary>
+/// The durable outbox: every SMS Sotong sends is a row here before anything goes to the SMSC. A batch and all its
+/// recipients are written in one transaction (binary COPY on PostgreSQL), so a crash leaves all of it or none.
+/// </summary>
+public sealed class Outbox(IDbContextFactory<SotongDbContext> dbFactory, PersonalDataProtector protector, OutboxSignal signal, TimeProvider time)
+{
+    private const int SqliteChunk = 5_000;
+
+    /// <summary>Writes the batch and its recipients; a batch id already written returns the stored batch unchanged.</summary>
+    public async Task<OutboxBatch> EnqueueAsync(OutboxRequest request, IReadOnlyCollection<OutboxRecipient> recipients, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(recipients);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (request.BatchId is { } given && await db.Set<OutboxBatch>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == given, ct) is { } existing)
+        {
+            return existing;
+        }
+        await EnsureRegisteredAsync(db, request.Sender, ct);
+        if (string.IsNullOrWhiteSpace(request.Text))
+        {
+            throw new RequestValidationException(new Dictionary<string, string[]> { ["text"] = ["The message is empty."] });
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var notBefore = request.NotBeforeUtc ?? now;
+        var batch = new OutboxBatch
+        {
+            Id = request.BatchId ?? Guid.CreateVersion7(),
+            Kind = request.Kind,
+            SourceId = request.SourceId,
+            Sender = request.Sender,
+            Text = request.Text,
+            Priority = request.Priority,
+            Total = recipients.Count,
+            CreatedAtUtc = now,
+        };
+        var rows = new List<OutboxMessage>(recipients.Count);
+        foreach (var r in recipients)
+        {
+            rows.Add(new OutboxMessage
+            {
+                BatchId = batch.Id,
+                IdempotencyKey = r.IdempotencyKey,
+                ProtectedRecipient = r.ProtectedRecipient,
+                SubscriberId = r.SubscriberId,
+                Priority = request.Priority,
+                NotBeforeUtc = notBefore,
+                CreatedAtUtc = now,
+            });
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.Add(batch);
+            await db.SaveChangesAsync(ct);
+            if (db.Database.IsNpgsql())
+            {
+                await BulkCopy.CopyAsync(db, rows, ct);
+            }
+            else
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
+                foreach (var chunk in rows.Chunk(SqliteChunk))
+                {
+                    db.AddRange(chunk);
+                    await db.SaveChangesAsync(ct);
+                    db.ChangeTracker.Clear();
+                }
+            }
+            await tx.CommitAsync(ct);
+        });
+        signal.Pulse();
+        return batch;
+    }
+
+    /// <summary>One text to one phone number (a confirmation code, a notice); the number is encrypted here.</summary>
+    public Task<OutboxBatch> SendOneAsync(OutboxKind kind, Guid? sourceId, string sender, string phone, string text, string idempotencyKey, OutboxPriority priority, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(phone);
+        return EnqueueAsync(new OutboxRequest(kind, sourceId, sender, text, priority),
+            [new OutboxRecipient(protector.Protect(phone), idempotencyKey)], ct);
+    }
+
+    public async Task<OutboxProgress?> ProgressAsync(Guid batchId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<OutboxBatch>().AsNoTracking().Where(b => b.Id == batchId)
+            .Select(b => new OutboxProgress(b.Id, b.Total, b.Submitted, b.Delivered, b.Failed, b.Cancelled, b.FirstSubmittedAtUtc, b.LastSubmittedAtUtc))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Withdraws what has not gone yet (a campaign stopped midway); returns how many were cancelled.</summary>
+    public async Task<int> CancelQueuedAsync(Guid batchId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var cancelled = await db.Set<OutboxMessage>().Where(m => m.BatchId == batchId && m.State == OutboxState.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Cancelled).SetProperty(m => m.CompletedAtUtc, now), ct);
+        await db.Set<OutboxBatch>().Where(b => b.Id == batchId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Cancelled, b => b.Cancelled + cancelled), ct);
+        await tx.CommitAsync(ct);
+        return cancelled;
+    }
+
+    /// <summary>Refuses a sender number that is not registered and active (the carriers would refuse it too).</summary>
+    internal static async Task EnsureRegisteredAsync(SotongDbContext db, string sender, CancellationToken ct)
+    {
+        if (!await db.Set<SenderNumber>().AnyAsync(s => s.Number == sender && s.IsActive, ct))
+        {
+            throw new RuleViolationException("sender-not-registered", $"The sender number {sender} is not registered. Register it under Messaging before sending.");
+        }
+    }
+}

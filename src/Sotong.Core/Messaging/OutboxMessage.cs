@@ -1,0 +1,169 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Sotong.Core.Messaging;
+
+/// <summary>What a batch is for; emergency traffic is claimed before everything else.</summary>
+public enum OutboxKind
+{
+    Campaign,
+    Verification,
+    Alert,
+    Notice,
+}
+
+/// <summary>Lower is sooner: dispatchers claim in priority order, then in the order rows were written.</summary>
+public enum OutboxPriority
+{
+    Emergency = 0,
+    Interactive = 1,
+    Bulk = 2,
+}
+
+public enum OutboxState
+{
+    Queued,
+
+    /// <summary>A dispatcher holds it until <see cref="OutboxMessage.ClaimedUntilUtc"/>; after that anyone may.</summary>
+    Claimed,
+
+    /// <summary>The SMSC accepted every part (submit_sm_resp OK).</summary>
+    Submitted,
+
+    /// <summary>The carrier's delivery receipt said delivered.</summary>
+    Delivered,
+
+    /// <summary>Refused for good (permanent command_status, undeliverable receipt, too many attempts).</summary>
+    Failed,
+
+    /// <summary>Not sent because the recipient withdrew before their turn came.</summary>
+    Cancelled,
+}
+
+/// <summary>
+/// One text to many recipients: the text and sender are stored once here, the recipients as <see cref="OutboxMessage"/>
+/// rows. The counters are kept by the dispatcher as it records results, so progress is one row to read.
+/// </summary>
+public sealed class OutboxBatch
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public OutboxKind Kind { get; set; }
+
+    /// <summary>The campaign, alert or subscriber the batch was written for.</summary>
+    public Guid? SourceId { get; set; }
+
+    /// <summary>A registered sender number (<see cref="SenderNumber"/>).</summary>
+    public required string Sender { get; set; }
+    public required string Text { get; set; }
+    public OutboxPriority Priority { get; set; }
+    public int Total { get; set; }
+    public int Submitted { get; set; }
+    public int Delivered { get; set; }
+    public int Failed { get; set; }
+    public int Cancelled { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>When the first and the last recipient's message was accepted by the SMSC.</summary>
+    public DateTime? FirstSubmittedAtUtc { get; set; }
+    public DateTime? LastSubmittedAtUtc { get; set; }
+
+    /// <summary>Every recipient has an outcome short of delivery (the counters move by increments in SQL).</summary>
+    public bool IsComplete => Submitted + Failed + Cancelled >= Total;
+}
+
+/// <summary>One recipient of a batch: written before anything is sent, claimed, submitted, receipted.</summary>
+public sealed class OutboxMessage
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid BatchId { get; set; }
+
+    /// <summary>Unique: the same key written twice is the same message, sent once.</summary>
+    public required string IdempotencyKey { get; set; }
+
+    /// <summary>The phone number, encrypted with the personal-data protector; decrypted only to submit.</summary>
+    public required string ProtectedRecipient { get; set; }
+
+    /// <summary>The subscriber it goes to, when it does (so opt-outs and reports can join).</summary>
+    public Guid? SubscriberId { get; set; }
+    public OutboxPriority Priority { get; set; }
+    public OutboxState State { get; set; } = OutboxState.Queued;
+
+    /// <summary>Not before this instant (quiet hours, schedules, back-off after a transient failure).</summary>
+    public DateTime NotBeforeUtc { get; set; }
+    public string? ClaimedBy { get; set; }
+    public DateTime? ClaimedUntilUtc { get; set; }
+    public int Attempts { get; set; }
+
+    /// <summary>The SMSC's message id of the first part; delivery receipts are matched on it.</summary>
+    public string? SmscMessageId { get; set; }
+    public int Parts { get; set; }
+
+    /// <summary>The SMPP command_status or receipt error behind a failure.</summary>
+    public int? ErrorCode { get; set; }
+    public string? Error { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime? SubmittedAtUtc { get; set; }
+    public DateTime? CompletedAtUtc { get; set; }
+}
+
+internal sealed class OutboxBatchConfiguration : IEntityTypeConfiguration<OutboxBatch>
+{
+    public void Configure(EntityTypeBuilder<OutboxBatch> b)
+    {
+        b.ToTable("messaging_batch");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Priority).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Sender).HasMaxLength(20);
+        b.Property(x => x.Text).HasMaxLength(4000);
+        b.HasIndex(x => new { x.Kind, x.SourceId });
+        b.Ignore(x => x.IsComplete);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.ToTable("messaging_outbox");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(120);
+        b.HasIndex(x => x.IdempotencyKey).IsUnique();
+        b.Property(x => x.ProtectedRecipient).HasMaxLength(400);
+        // Priority and state are small integers here, not strings: the claim query sorts a million of them.
+        b.Property(x => x.Priority).HasConversion<int>();
+        b.Property(x => x.State).HasConversion<int>();
+        b.Property(x => x.ClaimedBy).HasMaxLength(64);
+        b.Property(x => x.SmscMessageId).HasMaxLength(65);
+        b.Property(x => x.Error).HasMaxLength(300);
+        b.HasIndex(x => new { x.BatchId, x.State });
+        b.HasIndex(x => x.SmscMessageId).HasFilter("\"SmscMessageId\" IS NOT NULL");
+        // The dispatchers' queue: only rows still to send are in it, in the order they are claimed.
+        b.HasIndex(x => new { x.Priority, x.NotBeforeUtc, x.Id }).HasDatabaseName("IX_messaging_outbox_queue").HasFilter("\"State\" = 0");
+        b.HasIndex(x => x.ClaimedUntilUtc).HasDatabaseName("IX_messaging_outbox_claims").HasFilter("\"State\" = 1");
+        b.HasIndex(x => x.SubscriberId);
+    }
+}
+
+/// <summary>
+/// A sender number registered with the carriers (required in Korea since 2015). Nothing is enqueued or submitted from
+/// a number that is not here and active.
+/// </summary>
+public sealed class SenderNumber
+{
+    public required string Number { get; set; }
+    public required string Label { get; set; }
+    public bool IsActive { get; set; } = true;
+    public DateTime RegisteredAtUtc { get; set; }
+}
+
+internal sealed class SenderNumberConfiguration : IEntityTypeConfiguration<SenderNumber>
+{
+    public void Configure(EntityTypeBuilder<SenderNumber> b)
+    {
+        b.ToTable("messaging_sender_number");
+        b.HasKey(x => x.Number);
+        b.Property(x => x.Number).HasMaxLength(20);
+        b.Property(x => x.Label).HasMaxLength(100);
+    }
+}
