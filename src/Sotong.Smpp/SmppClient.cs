@@ -123,6 +123,13 @@ public sealed class SmppClient : IAsyncDisposable
         return ids;
     }
 
+    /// <summary>How many submit_sm <see cref="SubmitAsync"/> sends for this text (1 when it fits one message).</summary>
+    public static int PartsFor(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return SmsSegmenter.Split(text, 0).Parts.Count;
+    }
+
     /// <summary>Unbinds, closes the connection and completes <see cref="Messages"/> and <see cref="Receipts"/>.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -16,6 +16,17 @@
 //   {"cmd":"silence_enquire_link"}              stops answering enquire_link on the bound session
 //   {"cmd":"reject_submits","status":88,"count":1}   answers the next submit_sm with that command_status
 //   {"cmd":"submit_delay","ms":300}             holds each submit_sm_resp that long
+//   {"cmd":"quiet","on":true}                   stops printing one event per submit_sm (counts are still kept)
+//   {"cmd":"throttle","rate":200}               per bind: beyond `rate` submits per second, answer 0x58 (throttled);
+//                                               rate 0 lifts it. A token bucket holding a tenth of a second's worth.
+//   {"cmd":"auto_receipt","on":true,"stat":"DELIVRD","delay_ms":50}  a delivery receipt for every accepted submit
+//   {"cmd":"pause","ms":30000}                  the SMSC goes away: every session is cut and nothing is accepted
+//                                               for that long, then it listens again on the same port
+//   {"cmd":"stats"}                             prints {"event":"stats", accepted, throttled, rejected, recipients,
+//                                               duplicates, max_per_recipient, binds, sessions, seconds, rate}
+//   {"cmd":"reset_stats"}
+//
+// --quiet on the command line starts in quiet mode.
 'use strict';
 
 const readline = require('readline');
@@ -46,6 +57,36 @@ let nextMessageId = 1;
 let outstanding = 0;
 let submitDelayMs = 0;
 const rejectStatuses = [];
+let quiet = process.argv.includes('--quiet');
+let throttleRate = 0;
+let autoReceipt = null;
+let paused = false;
+const sessions = new Set();
+// Counts for the reliability tests and benchmarks: accepted submits per destination (parts of one text count once
+// per part, so tests send single-part texts when they count recipients).
+let stats = newStats();
+
+function newStats() {
+  return { accepted: 0, throttled: 0, rejected: 0, binds: 0, perRecipient: new Map(), firstAt: null, lastAt: null };
+}
+
+function takeToken(session) {
+  if (!throttleRate) return true;
+  const now = process.hrtime.bigint();
+  const capacity = Math.max(1, throttleRate / 10);
+  if (session.bucket === undefined) {
+    session.bucket = capacity;
+    session.bucketAt = now;
+  }
+  const elapsed = Number(now - session.bucketAt) / 1e9;
+  session.bucket = Math.min(capacity, session.bucket + elapsed * throttleRate);
+  session.bucketAt = now;
+  if (session.bucket >= 1) {
+    session.bucket -= 1;
+    return true;
+  }
+  return false;
+}
 
 function ucs2(text) {
   return Buffer.from(text, 'utf16le').swap16();
@@ -60,13 +101,29 @@ function encode(text, coding) {
   }
 }
 
+function receiptOn(session, cmd) {
+  const text = 'id:' + cmd.message_id + ' sub:001 dlvrd:001 submit date:2506011200 done date:2506011201 stat:' +
+    (cmd.stat || 'DELIVRD') + ' err:' + (cmd.err || '000') + ' text:';
+  deliver(session, {
+    source_addr: cmd.from, destination_addr: cmd.to, esm_class: 0x04, data_coding: 0x00,
+    short_message: Buffer.from(text, 'ascii'), receipted_message_id: cmd.message_id, message_state: 2,
+  });
+}
+
 function deliver(session, fields) {
   session.deliver_sm(fields, (resp) => {
-    emit({ event: 'deliver_sm_resp', sequence_number: resp.sequence_number, command_status: resp.command_status });
+    if (!quiet || fields.esm_class !== 0x04) {
+      emit({ event: 'deliver_sm_resp', sequence_number: resp.sequence_number, command_status: resp.command_status });
+    }
   });
 }
 
 const server = smpp.createServer((session) => {
+  if (paused) {
+    session.socket.destroy();
+    return;
+  }
+  sessions.add(session);
   session.on('error', (e) => emit({ event: 'session_error', error: e.message }));
 
   session.on('bind_transceiver', (pdu) => {
@@ -80,6 +137,7 @@ const server = smpp.createServer((session) => {
       return;
     }
     bound = session;
+    stats.binds++;
     session.send(pdu.response({ system_id: 'sotong-sim' }));
   });
 
@@ -89,6 +147,12 @@ const server = smpp.createServer((session) => {
   });
 
   session.on('submit_sm', (pdu) => {
+    if (!takeToken(session)) {
+      stats.throttled++;
+      if (!quiet) emit({ event: 'throttled', destination_addr: pdu.destination_addr });
+      session.send(pdu.response({ command_status: 0x58 }));
+      return;
+    }
     const record = {
       event: 'submit_sm', sequence_number: pdu.sequence_number,
       source_addr_ton: pdu.source_addr_ton, source_addr_npi: pdu.source_addr_npi, source_addr: pdu.source_addr,
@@ -98,6 +162,7 @@ const server = smpp.createServer((session) => {
     };
     const status = rejectStatuses.shift();
     if (status) {
+      stats.rejected++;
       record.command_status = status;
       emit(record);
       session.send(pdu.response({ command_status: status }));
@@ -105,12 +170,23 @@ const server = smpp.createServer((session) => {
     }
     const id = 'sim-' + nextMessageId++;
     outstanding++;
+    stats.accepted++;
+    const at = process.hrtime.bigint();
+    if (stats.firstAt === null) stats.firstAt = at;
+    stats.lastAt = at;
+    stats.perRecipient.set(pdu.destination_addr, (stats.perRecipient.get(pdu.destination_addr) || 0) + 1);
     record.message_id = id;
     record.outstanding = outstanding;
-    emit(record);
+    if (!quiet) emit(record);
     const respond = () => {
       outstanding--;
       session.send(pdu.response({ message_id: id }));
+      if (autoReceipt) {
+        setTimeout(() => {
+          if (session.closed) return;
+          receiptOn(session, { message_id: id, from: pdu.destination_addr, to: pdu.source_addr, stat: autoReceipt.stat, err: autoReceipt.err });
+        }, autoReceipt.delay_ms || 0);
+      }
     };
     if (submitDelayMs > 0) setTimeout(respond, submitDelayMs); else respond();
   });
@@ -122,8 +198,11 @@ const server = smpp.createServer((session) => {
   });
 
   session.on('close', () => {
+    session.closed = true;
+    sessions.delete(session);
     emit({ event: 'close' });
     if (bound === session) bound = null;
+    if (!bound) for (const other of sessions) bound = other;
   });
 });
 
@@ -168,12 +247,50 @@ const commands = {
   },
 
   receipt(cmd) {
-    const text = 'id:' + cmd.message_id + ' sub:001 dlvrd:001 submit date:2506011200 done date:2506011201 stat:' +
-      (cmd.stat || 'DELIVRD') + ' err:' + (cmd.err || '000') + ' text:';
-    deliver(bound, {
-      source_addr: cmd.from, destination_addr: cmd.to, esm_class: 0x04, data_coding: 0x00,
-      short_message: Buffer.from(text, 'ascii'), receipted_message_id: cmd.message_id, message_state: 2,
+    receiptOn(bound, cmd);
+  },
+
+  quiet(cmd) {
+    quiet = cmd.on !== false;
+  },
+
+  throttle(cmd) {
+    throttleRate = cmd.rate || 0;
+    for (const session of sessions) session.bucket = undefined;
+  },
+
+  auto_receipt(cmd) {
+    autoReceipt = cmd.on === false ? null : { stat: cmd.stat || 'DELIVRD', err: cmd.err || '000', delay_ms: cmd.delay_ms || 0 };
+  },
+
+  pause(cmd) {
+    paused = true;
+    for (const session of sessions) session.socket.destroy();
+    server.close();
+    setTimeout(() => {
+      paused = false;
+      server.listen(port === 0 ? server.lastPort : port, '127.0.0.1', () => emit({ event: 'resumed', port: server.address().port }));
+    }, cmd.ms || 0);
+  },
+
+  stats() {
+    let duplicates = 0;
+    let max = 0;
+    for (const count of stats.perRecipient.values()) {
+      duplicates += count - 1;
+      if (count > max) max = count;
+    }
+    emit({
+      event: 'stats', accepted: stats.accepted, throttled: stats.throttled, rejected: stats.rejected,
+      recipients: stats.perRecipient.size, duplicates, max_per_recipient: max, binds: stats.binds, sessions: sessions.size,
+      // Accepted submits per second between the first and the last one: the rate the SMSC saw.
+      seconds: stats.firstAt === null ? 0 : Number(stats.lastAt - stats.firstAt) / 1e9,
+      rate: stats.accepted > 1 ? (stats.accepted - 1) / (Number(stats.lastAt - stats.firstAt) / 1e9) : 0,
     });
+  },
+
+  reset_stats() {
+    stats = newStats();
   },
 
   send(cmd) {
@@ -224,4 +341,7 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
   process.exit(0);
 });
 
-server.listen(port, '127.0.0.1', () => emit({ event: 'listening', port: server.address().port }));
+server.listen(port, '127.0.0.1', () => {
+  server.lastPort = server.address().port;
+  emit({ event: 'listening', port: server.lastPort });
+});

@@ -9,6 +9,8 @@ using Sotong.Core.Inbox.Browse;
 using Sotong.Core.Inbox.Canned;
 using Sotong.Core.Inbox.Presence;
 using Sotong.Core.Inbox.Channels;
+using Sotong.Core.Inbox.Channels.Sms;
+using Sotong.Core.Messaging.Delivery;
 using Sotong.Core.Inbox.Replies;
 using Sotong.Core.Inbox.Contacts;
 using Sotong.Core.Inbox.Intake;
@@ -50,6 +52,9 @@ public static class InboxModule
                 builder.Services.AddSingleton(typeof(IHostedService), sp => sp.GetRequiredService(adapter));
             }
         }
+        // The SMS channel stores what the SMPP binds receive and follows the receipts of its replies.
+        builder.Services.AddSingleton<ISmsInboundHandler>(sp => sp.GetRequiredService<SmsAdapter>());
+        builder.Services.AddSingleton<IDeliveryReceiptSink>(sp => sp.GetRequiredService<SmsAdapter>());
         return builder;
     }
 

@@ -1,6 +1,12 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Sotong.Core.Common.Data;
+using Sotong.Core.Common.Security;
+using Sotong.Core.Messaging.Delivery;
+using Sotong.Core.Messaging.Senders;
 
 namespace Sotong.Core.Messaging;
 
@@ -12,12 +18,20 @@ public static class MessagingModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<Outbox>();
+        builder.Services.AddSingleton<SmppGateway>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SmppGateway>());
+        builder.Services.AddSingleton<OutboxDispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        builder.Services.AddSingleton<IDeliveryReceiptSink, OutboxReceipts>();
+        builder.Services.AddSingleton<IDataSeeder, SenderNumberSeeder>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapMessaging(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        SenderNumberEndpoints.Map(app.MapGroup("/api/v1").WithTags("Messaging").RequireAuthorization(SotongPolicies.Administration));
+        BatchProgressEndpoints.Map(app.MapGroup("/api/v1").WithTags("Messaging").RequireAuthorization(SotongPolicies.Staff));
         return app;
     }
 }

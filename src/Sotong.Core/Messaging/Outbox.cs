@@ -20,7 +20,7 @@ public sealed record OutboxRequest(
 public sealed record OutboxRecipient(string ProtectedRecipient, string IdempotencyKey, Guid? SubscriberId = null);
 
 /// <summary>A batch's progress as the sender sees it.</summary>
-public sealed record OutboxProgress(Guid BatchId, int Total, int Submitted, int Delivered, int Failed, int Cancelled, DateTime? FirstSubmittedAtUtc, DateTime? LastSubmittedAtUtc)
+public sealed record OutboxProgress(Guid BatchId, int Total, int Submitted, int Delivered, int Undelivered, int Failed, int Cancelled, DateTime? FirstSubmittedAtUtc, DateTime? LastSubmittedAtUtc)
 {
     public int Remaining => Math.Max(0, Total - Submitted - Failed - Cancelled);
 
@@ -122,7 +122,7 @@ public sealed class Outbox(IDbContextFactory<SotongDbContext> dbFactory, Persona
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<OutboxBatch>().AsNoTracking().Where(b => b.Id == batchId)
-            .Select(b => new OutboxProgress(b.Id, b.Total, b.Submitted, b.Delivered, b.Failed, b.Cancelled, b.FirstSubmittedAtUtc, b.LastSubmittedAtUtc))
+            .Select(b => new OutboxProgress(b.Id, b.Total, b.Submitted, b.Delivered, b.Undelivered, b.Failed, b.Cancelled, b.FirstSubmittedAtUtc, b.LastSubmittedAtUtc))
             .FirstOrDefaultAsync(ct);
     }
 

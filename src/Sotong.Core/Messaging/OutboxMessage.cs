@@ -22,22 +22,26 @@ public enum OutboxPriority
 
 public enum OutboxState
 {
-    Queued,
-
-    /// <summary>A dispatcher holds it until <see cref="OutboxMessage.ClaimedUntilUtc"/>; after that anyone may.</summary>
-    Claimed,
+    /// <summary>
+    /// Waiting to be sent. A dispatcher takes rows with <c>FOR UPDATE SKIP LOCKED</c> inside a transaction that lasts
+    /// until their results are written, so a dispatcher that dies simply lets them go back to the queue.
+    /// </summary>
+    Queued = 0,
 
     /// <summary>The SMSC accepted every part (submit_sm_resp OK).</summary>
-    Submitted,
+    Submitted = 1,
 
     /// <summary>The carrier's delivery receipt said delivered.</summary>
-    Delivered,
+    Delivered = 2,
 
-    /// <summary>Refused for good (permanent command_status, undeliverable receipt, too many attempts).</summary>
-    Failed,
+    /// <summary>Refused for good at submission (a permanent command_status, an unregistered sender, too many attempts).</summary>
+    Failed = 3,
 
-    /// <summary>Not sent because the recipient withdrew before their turn came.</summary>
-    Cancelled,
+    /// <summary>Withdrawn before it was sent (a campaign stopped midway).</summary>
+    Cancelled = 4,
+
+    /// <summary>Submitted, but the carrier's receipt said it never reached the phone (expired, rejected, undeliverable).</summary>
+    Undelivered = 5,
 }
 
 /// <summary>
@@ -61,6 +65,9 @@ public sealed class OutboxBatch
     public int Delivered { get; set; }
     public int Failed { get; set; }
     public int Cancelled { get; set; }
+
+    /// <summary>Submitted, but the carrier's receipt said it did not reach the phone (expired, rejected, undeliverable).</summary>
+    public int Undelivered { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 
     /// <summary>When the first and the last recipient's message was accepted by the SMSC.</summary>
@@ -90,8 +97,6 @@ public sealed class OutboxMessage
 
     /// <summary>Not before this instant (quiet hours, schedules, back-off after a transient failure).</summary>
     public DateTime NotBeforeUtc { get; set; }
-    public string? ClaimedBy { get; set; }
-    public DateTime? ClaimedUntilUtc { get; set; }
     public int Attempts { get; set; }
 
     /// <summary>The SMSC's message id of the first part; delivery receipts are matched on it.</summary>
@@ -133,15 +138,14 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         // Priority and state are small integers here, not strings: the claim query sorts a million of them.
         b.Property(x => x.Priority).HasConversion<int>();
         b.Property(x => x.State).HasConversion<int>();
-        b.Property(x => x.ClaimedBy).HasMaxLength(64);
         b.Property(x => x.SmscMessageId).HasMaxLength(65);
         b.Property(x => x.Error).HasMaxLength(300);
-        b.HasIndex(x => new { x.BatchId, x.State });
+        // Every index here is rewritten when a row's state changes: keep them few (the dispatcher writes tens of
+        // thousands of rows a second). Progress comes from the batch's counters, not from counting rows.
+        b.HasIndex(x => x.BatchId);
         b.HasIndex(x => x.SmscMessageId).HasFilter("\"SmscMessageId\" IS NOT NULL");
         // The dispatchers' queue: only rows still to send are in it, in the order they are claimed.
         b.HasIndex(x => new { x.Priority, x.NotBeforeUtc, x.Id }).HasDatabaseName("IX_messaging_outbox_queue").HasFilter("\"State\" = 0");
-        b.HasIndex(x => x.ClaimedUntilUtc).HasDatabaseName("IX_messaging_outbox_claims").HasFilter("\"State\" = 1");
-        b.HasIndex(x => x.SubscriberId);
     }
 }
 

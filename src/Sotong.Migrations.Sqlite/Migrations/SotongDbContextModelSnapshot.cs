@@ -162,6 +162,238 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.ToTable("org_staff_token", (string)null);
                 });
 
+            modelBuilder.Entity("Sotong.Core.Campaigns.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApproverId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApproverName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AudienceSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CorrectOption")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DivisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OptionsJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReplyUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReplyWindowHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ScheduledForUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SegmentJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SendsFromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId")
+                        .IsUnique()
+                        .HasFilter("\"BatchId\" IS NOT NULL");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("ReplyUntilUtc");
+
+                    b.HasIndex("DivisionId", "CreatedAtUtc");
+
+                    b.HasIndex("State", "ScheduledForUtc");
+
+                    b.ToTable("campaigns_campaign", (string)null);
+                });
+
+            modelBuilder.Entity("Sotong.Core.Campaigns.CampaignDraw", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EligibleCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EligibleHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EligibleIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WinnerCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WinnerIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId")
+                        .IsUnique();
+
+                    b.ToTable("campaigns_draw", (string)null);
+                });
+
+            modelBuilder.Entity("Sotong.Core.Campaigns.CampaignReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Entry")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntryText")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Option")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubscriberId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId", "ReceivedAtUtc");
+
+                    b.HasIndex("CampaignId", "SubscriberId");
+
+                    b.ToTable("campaigns_reply", (string)null);
+                });
+
             modelBuilder.Entity("Sotong.Core.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -873,6 +1105,9 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.Property<int>("Total")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Undelivered")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Kind", "SourceId");
@@ -890,13 +1125,6 @@ namespace Sotong.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("BatchId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClaimedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ClaimedUntilUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CompletedAtUtc")
@@ -946,19 +1174,13 @@ namespace Sotong.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClaimedUntilUtc")
-                        .HasDatabaseName("IX_messaging_outbox_claims")
-                        .HasFilter("\"State\" = 1");
+                    b.HasIndex("BatchId");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
                     b.HasIndex("SmscMessageId")
                         .HasFilter("\"SmscMessageId\" IS NOT NULL");
-
-                    b.HasIndex("SubscriberId");
-
-                    b.HasIndex("BatchId", "State");
 
                     b.HasIndex("Priority", "NotBeforeUtc", "Id")
                         .HasDatabaseName("IX_messaging_outbox_queue")
@@ -1498,6 +1720,94 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.ToTable("qna_published_answer", (string)null);
                 });
 
+            modelBuilder.Entity("Sotong.Core.Subscribers.Consent.ConsentNotice", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemsEn")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemsKo")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PurposeEn")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PurposeKo")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalEn")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalKo")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetentionEn")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetentionKo")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RetentionMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("subscribers_consent_notice", (string)null);
+                });
+
+            modelBuilder.Entity("Sotong.Core.Subscribers.Households.SubscriberHousehold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DongCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedLabel")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DongCode", "NormalizedLabel")
+                        .IsUnique();
+
+                    b.ToTable("subscribers_household", (string)null);
+                });
+
             modelBuilder.Entity("Sotong.Core.Subscribers.Subscriber", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1531,6 +1841,9 @@ namespace Sotong.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("GuardianConsent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("HouseholdId")
                         .HasColumnType("TEXT");
@@ -1642,6 +1955,58 @@ namespace Sotong.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("subscribers_interest", (string)null);
+                });
+
+            modelBuilder.Entity("Sotong.Core.Subscribers.Verification.PhoneChallenge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneLast4")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPhone")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WrongTries")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("PhoneHash", "CreatedAtUtc");
+
+                    b.ToTable("subscribers_challenge", (string)null);
                 });
 
             modelBuilder.Entity("Sotong.Core.Triage.Decisions.TriageDecision", b =>
@@ -2088,6 +2453,24 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.HasOne("Sotong.Core.Organization.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sotong.Core.Campaigns.CampaignDraw", b =>
+                {
+                    b.HasOne("Sotong.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sotong.Core.Campaigns.CampaignReply", b =>
+                {
+                    b.HasOne("Sotong.Core.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

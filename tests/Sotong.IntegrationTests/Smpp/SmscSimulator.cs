@@ -38,7 +38,7 @@ internal sealed class SmscSimulator : IAsyncDisposable
 
     public int Port { get; private set; }
 
-    public static async Task<SmscSimulator> StartAsync()
+    public static async Task<SmscSimulator> StartAsync(bool quiet = false)
     {
         var directory = Path.Combine(RepositoryRoot(), "tests", "smpp-sim");
         if (!File.Exists(Path.Combine(directory, "node_modules", "smpp", "package.json")))
@@ -60,6 +60,11 @@ internal sealed class SmscSimulator : IAsyncDisposable
         foreach (var argument in new[] { "smsc.js", "--port", "0", "--system-id", SystemId, "--password", Password })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (quiet)
+        {
+            start.ArgumentList.Add("--quiet");
         }
 
         Process process;

@@ -2,74 +2,33 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sotong.Core.Common;
 using Sotong.Core.Inbox.Contacts;
 using Sotong.Core.Inbox.Replies;
 using Sotong.Core.Inbox.Intake;
 using Sotong.Core.Messaging;
+using Sotong.Core.Messaging.Delivery;
 using Sotong.Smpp;
 
 namespace Sotong.Core.Inbox.Channels.Sms;
 
 /// <summary>
-/// The SMS short number over SMPP 3.4 (our own <see cref="SmppClient"/>): texts from phones land in the inbox and
-/// are acknowledged to the SMSC only once stored; replies go out with submit_sm (UCS2 for Korean, segmented).
-/// Configured by <c>Channels:Sms:*</c>; without a host the channel is simply off.
+/// The SMS short number over SMPP 3.4: texts from phones land in the inbox and are acknowledged to the SMSC only once
+/// stored; replies go out with submit_sm (UCS2 for Korean, segmented) over the Messaging module's binds
+/// (<see cref="SmppGateway"/>, configured by <c>Channels:Sms:*</c>; without a host the channel is simply off).
 /// </summary>
-internal sealed partial class SmsAdapter(InboxIntake intake, IEnumerable<IInboundSmsStep> steps, IDbContextFactory<SotongDbContext> dbFactory, IConfiguration configuration, ILoggerFactory loggers, TimeProvider time)
-    : IChannelAdapter, IHostedService, IAsyncDisposable
+internal sealed partial class SmsAdapter(InboxIntake intake, IEnumerable<IInboundSmsStep> steps, SmppGateway gateway, IDbContextFactory<SotongDbContext> dbFactory, ILogger<SmsAdapter> logger)
+    : IChannelAdapter, ISmsInboundHandler, IDeliveryReceiptSink
 {
-    private readonly ILogger _logger = loggers.CreateLogger<SmsAdapter>();
-    private SmppClient? _client;
-    private Task? _receipts;
-
     public IReadOnlyCollection<InboxChannel> Channels { get; } = [InboxChannel.Sms];
-
-    private IConfigurationSection Settings => configuration.GetSection("Channels:Sms");
-
-    /// <summary>The registered sender number replies go out from (the short number citizens text).</summary>
-    private string ShortNumber => Settings["ShortNumber"] ?? "";
 
     public void MapWebhooks(IEndpointRouteBuilder hooks)
     {
         // SMS arrives over the SMPP bind, not a webhook.
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        var host = Settings["Host"];
-        if (string.IsNullOrWhiteSpace(host))
-        {
-            return;
-        }
-        var client = new SmppClient(new SmppClientOptions
-        {
-            Host = host,
-            Port = Settings.GetValue("Port", 2775),
-            SystemId = Settings["SystemId"] ?? "",
-            Password = Settings["Password"] ?? "",
-            SystemType = Settings["SystemType"] ?? "",
-        }, loggers.CreateLogger<SmppClient>(), time)
-        {
-            InboundHandler = StoreAsync,
-        };
-        try
-        {
-            await client.ConnectAsync(cancellationToken);
-            _client = client;
-            _receipts = Task.Run(() => TrackReceiptsAsync(client), CancellationToken.None); // lives as long as the client
-            LogBound(_logger, host);
-        }
-        catch (SmppException e)
-        {
-            // The rest of Sotong runs without SMS; the health of the bind shows in the log until it is fixed.
-            LogBindFailed(_logger, host, e.Message);
-            await client.DisposeAsync();
-        }
-    }
+    public Task HandleAsync(SmppInboundMessage message, CancellationToken ct) => StoreAsync(message, ct);
 
     /// <summary>
     /// SMPP gives a text no id of its own; one is derived from sender, number, text and minute, so an SMSC that
@@ -107,16 +66,16 @@ internal sealed partial class SmsAdapter(InboxIntake intake, IEnumerable<IInboun
     }
 
     /// <summary>Delivery receipts turn a sent reply into delivered (or failed, with the carrier's status).</summary>
-    private async Task TrackReceiptsAsync(SmppClient client)
+    public async Task RecordAsync(IReadOnlyList<SmppDeliveryReceipt> receipts, CancellationToken ct)
     {
-        await foreach (var receipt in client.Receipts.ReadAllAsync())
+        try
         {
-            try
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            foreach (var receipt in receipts)
             {
-                await using var db = await dbFactory.CreateDbContextAsync();
                 var id = receipt.MessageId;
                 var replies = await db.OutboundReplies.Where(r => r.Channel == InboxChannel.Sms && r.ProviderMessageId != null
-                    && (r.ProviderMessageId == id || r.ProviderMessageId.StartsWith(id + ",") || r.ProviderMessageId.EndsWith("," + id) || r.ProviderMessageId.Contains("," + id + ","))).ToListAsync();
+                    && (r.ProviderMessageId == id || r.ProviderMessageId.StartsWith(id + ",") || r.ProviderMessageId.EndsWith("," + id) || r.ProviderMessageId.Contains("," + id + ","))).ToListAsync(ct);
                 foreach (var reply in replies.Where(r => r.State is ReplyState.Sent or ReplyState.Delivered))
                 {
                     if (receipt.IsDelivered)
@@ -129,19 +88,19 @@ internal sealed partial class SmsAdapter(InboxIntake intake, IEnumerable<IInboun
                         reply.Error = $"Carrier reported {receipt.Status} (error {receipt.ErrorCode}).";
                     }
                 }
-                await db.SaveChangesAsync();
             }
-            catch (DbUpdateException e)
-            {
-                LogReceiptFailed(_logger, e.Message);
-            }
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e)
+        {
+            LogReceiptFailed(logger, e.Message);
         }
     }
 
     public async Task<ReplyOutcome> SendReplyAsync(ReplyTarget target, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(target);
-        if (_client is null)
+        if (!gateway.IsConfigured)
         {
             return ReplyOutcome.Failed("The SMS channel is not connected.");
         }
@@ -149,41 +108,15 @@ internal sealed partial class SmsAdapter(InboxIntake intake, IEnumerable<IInboun
         {
             return ReplyOutcome.Failed("The citizen's phone number is not known.");
         }
-        try
+        return await gateway.SubmitAsync(gateway.ShortNumber, target.RecipientId, target.Text, ct) switch
         {
-            var ids = await _client.SubmitAsync(ShortNumber, target.RecipientId, target.Text, requestDeliveryReceipt: true, ct);
-            return ReplyOutcome.Ok(string.Join(",", ids));
-        }
-        catch (SmppCommandException e)
-        {
-            return ReplyOutcome.Failed($"SMSC refused the message: 0x{e.CommandStatus:X2} {SmppCommandStatus.Name(e.CommandStatus)}");
-        }
-        catch (SmppException e)
-        {
-            return ReplyOutcome.Failed("SMSC unreachable: " + e.Message);
-        }
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _client, null) is { } client)
-        {
-            await client.DisposeAsync(); // completes Receipts, which ends the tracking loop
-        }
-        if (_receipts is { } receipts)
-        {
-            await receipts;
-        }
+            SubmitResult.Accepted ok => ReplyOutcome.Ok(string.Join(",", ok.MessageIds)),
+            SubmitResult.Refused refused => ReplyOutcome.Failed($"SMSC refused the message: 0x{refused.Status:X2} {SmppCommandStatus.Name(refused.Status)}"),
+            SubmitResult.Unavailable down => ReplyOutcome.Failed("SMSC unreachable: " + down.Reason),
+            _ => ReplyOutcome.Failed("Unknown submission result."),
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An SMS delivery receipt could not be recorded: {Reason}")]
     private static partial void LogReceiptFailed(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "SMS channel bound to {Host}")]
-    private static partial void LogBound(ILogger logger, string host);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "SMS channel could not bind to {Host}: {Reason}")]
-    private static partial void LogBindFailed(ILogger logger, string host, string reason);
 }

@@ -1,0 +1,396 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+using Sotong.Core.Common;
+using Sotong.Core.Common.Security;
+using Sotong.Smpp;
+
+namespace Sotong.Core.Messaging.Delivery;
+
+/// <summary>
+/// Drains the outbox over the SMPP binds. Each worker takes a chunk of due rows, highest priority first, with
+/// <c>FOR UPDATE SKIP LOCKED</c> in a transaction that stays open until the chunk's results are written, then commits:
+/// several workers and several app nodes share the queue without a lease to expire, and a node that dies releases its
+/// rows by dying. What it had already submitted but not yet committed is sent again — at most one chunk per worker,
+/// which is the in-flight window (<c>Messaging:ChunkSize</c> × <c>Messaging:Workers</c>). SQLite has one writer and no
+/// row locks, so there one worker reads, submits and then writes.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    IDbContextFactory<SotongDbContext> dbFactory,
+    SmppGateway gateway,
+    PersonalDataProtector protector,
+    OutboxSignal signal,
+    IConfiguration configuration,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private static readonly OutboxPriority[] Priorities = [OutboxPriority.Emergency, OutboxPriority.Interactive, OutboxPriority.Bulk];
+    private readonly Dictionary<Guid, BatchInfo> _batches = [];
+    private readonly Lock _batchGate = new();
+
+    private int ChunkSize => Math.Clamp(configuration.GetValue("Messaging:ChunkSize", 500), 1, 10_000);
+
+    private int MaxAttempts => Math.Max(1, configuration.GetValue("Messaging:MaxAttempts", 10));
+
+    private TimeSpan PollInterval => configuration.GetValue("Messaging:PollInterval", TimeSpan.FromSeconds(1));
+
+    /// <summary>Rows one worker holds at most: its share of what the binds may send in half a second, within ChunkSize.</summary>
+    internal int EffectiveChunk
+    {
+        get
+        {
+            var rate = gateway.RateLimit;
+            return rate > 0 ? (int)Math.Clamp(rate / 2, 1, ChunkSize) : ChunkSize;
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!gateway.IsConfigured)
+        {
+            return;
+        }
+        bool postgres;
+        await using (var db = await dbFactory.CreateDbContextAsync(stoppingToken))
+        {
+            postgres = db.Database.IsNpgsql();
+        }
+        var workers = postgres ? Math.Clamp(configuration.GetValue("Messaging:Workers", 3), 1, 32) : 1;
+        LogStarted(logger, workers, ChunkSize);
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => WorkAsync(postgres, stoppingToken), CancellationToken.None)));
+    }
+
+    private async Task WorkAsync(bool postgres, CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                if (gateway.BoundBinds == 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(200), time, stopping);
+                    continue;
+                }
+                var handled = await ProcessChunkAsync(postgres, stopping);
+                if (handled == 0)
+                {
+                    await signal.WaitAsync(PollInterval, stopping);
+                }
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is DbException or DbUpdateException or InvalidOperationException or TimeoutException)
+            {
+                // The chunk's transaction rolled back: its rows are queued again. Wait a little and carry on.
+                LogChunkFailed(logger, e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), time, stopping);
+            }
+        }
+    }
+
+    /// <summary>Takes, sends and records one chunk; returns how many rows it handled.</summary>
+    internal async Task<int> ProcessChunkAsync(bool postgres, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        var now = time.GetUtcNow().UtcDateTime;
+        // On PostgreSQL the transaction holds the row locks while the chunk is sent; on SQLite it is opened only to write.
+        await using var tx = postgres ? await db.Database.BeginTransactionAsync(ct) : null;
+        List<Row> rows = [];
+        foreach (var priority in Priorities)
+        {
+            rows = await TakeAsync(connection, tx?.GetDbTransaction(), priority, now, EffectiveChunk, postgres, ct);
+            if (rows.Count > 0)
+            {
+                break;
+            }
+        }
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var senders = await ActiveSendersAsync(connection, tx?.GetDbTransaction(), ct);
+        await LoadBatchesAsync(connection, tx?.GetDbTransaction(), rows.Select(r => r.BatchId).Distinct().ToList(), postgres, ct);
+        // Nothing below may throw between the first submission and the commit: a rolled-back chunk is sent again.
+        var results = await Task.WhenAll(rows.Select(r => SendAsync(r, senders, ct)));
+        var finishedAt = time.GetUtcNow().UtcDateTime;
+        await using var write = tx is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var transaction = (tx ?? write)!.GetDbTransaction();
+        await RecordAsync(connection, transaction, rows, results, finishedAt, postgres, ct);
+        await (tx ?? write)!.CommitAsync(ct);
+        return rows.Count;
+    }
+
+    private static async Task<List<Row>> TakeAsync(DbConnection connection, DbTransaction? tx, OutboxPriority priority, DateTime now, int limit, bool postgres, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = $"""
+            SELECT "Id", "BatchId", "ProtectedRecipient", "Attempts" FROM messaging_outbox
+            WHERE "State" = 0 AND "Priority" = @priority AND "NotBeforeUtc" <= @now
+            ORDER BY "NotBeforeUtc", "Id" LIMIT @limit{(postgres ? " FOR UPDATE SKIP LOCKED" : "")}
+            """;
+        Add(command, "priority", (int)priority);
+        Add(command, "now", now);
+        Add(command, "limit", limit);
+        var rows = new List<Row>(limit);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new Row(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetInt32(3)));
+        }
+        return rows;
+    }
+
+    private async Task<Outcome> SendAsync(Row row, HashSet<string> senders, CancellationToken ct)
+    {
+        try
+        {
+            return await TrySendAsync(row, senders, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever went wrong with this one row, the others' results must still be written.
+            return new Outcome(OutboxState.Queued, null, 0, null, e.Message);
+        }
+    }
+
+    private async Task<Outcome> TrySendAsync(Row row, HashSet<string> senders, CancellationToken ct)
+    {
+        BatchInfo? batch;
+        lock (_batchGate)
+        {
+            _batches.TryGetValue(row.BatchId, out batch);
+        }
+        if (batch is null)
+        {
+            return Outcome.Fail(null, "The batch is missing.");
+        }
+        if (!senders.Contains(batch.Sender))
+        {
+            return Outcome.Fail(null, $"The sender number {batch.Sender} is not registered.");
+        }
+        string phone;
+        try
+        {
+            phone = protector.Unprotect(row.ProtectedRecipient);
+        }
+        catch (CryptographicException)
+        {
+            return Outcome.Fail(null, "The recipient's number cannot be decrypted (lost data protection key).");
+        }
+        var result = await gateway.SubmitAsync(batch.Sender, phone, batch.Text, batch.Parts, ct);
+        return result switch
+        {
+            SubmitResult.Accepted ok => new Outcome(OutboxState.Submitted, ok.MessageId, ok.MessageIds.Count, null, null),
+            SubmitResult.Refused refused => Outcome.Fail((int)refused.Status, $"SMSC refused: 0x{refused.Status:X2} {SmppCommandStatus.Name(refused.Status)}"),
+            SubmitResult.Unavailable down => row.Attempts + 1 >= MaxAttempts
+                ? Outcome.Fail(null, $"Gave up after {row.Attempts + 1} attempts: {down.Reason}")
+                : new Outcome(OutboxState.Queued, null, 0, null, down.Reason),
+            _ => Outcome.Fail(null, "Unknown result."),
+        };
+    }
+
+    /// <summary>Writes every row's result and moves the batches' counters, in the chunk's transaction.</summary>
+    private async Task RecordAsync(DbConnection connection, DbTransaction tx, List<Row> rows, Outcome[] results, DateTime now, bool postgres, CancellationToken ct)
+    {
+        if (postgres)
+        {
+            await RecordPostgresAsync((NpgsqlConnection)connection, (NpgsqlTransaction)tx, rows, results, now, ct);
+        }
+        else
+        {
+            await RecordSqliteAsync(connection, tx, rows, results, now, ct);
+        }
+
+        foreach (var group in rows.Zip(results).GroupBy(x => x.First.BatchId).OrderBy(g => g.Key))
+        {
+            var submitted = group.Count(x => x.Second.State == OutboxState.Submitted);
+            var failed = group.Count(x => x.Second.State == OutboxState.Failed);
+            if (submitted == 0 && failed == 0)
+            {
+                continue;
+            }
+            await using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = submitted > 0
+                ? """
+                  UPDATE messaging_batch SET "Submitted" = "Submitted" + @submitted, "Failed" = "Failed" + @failed,
+                      "FirstSubmittedAtUtc" = COALESCE("FirstSubmittedAtUtc", @now), "LastSubmittedAtUtc" = @now
+                  WHERE "Id" = @id
+                  """
+                : """UPDATE messaging_batch SET "Failed" = "Failed" + @failed WHERE "Id" = @id""";
+            Add(command, "submitted", submitted);
+            Add(command, "failed", failed);
+            Add(command, "now", now);
+            Add(command, "id", group.Key);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        var retried = results.Count(r => r.State == OutboxState.Queued);
+        if (retried > 0)
+        {
+            LogRetrying(logger, retried, results.First(r => r.State == OutboxState.Queued).Error ?? "");
+        }
+    }
+
+    private async Task RecordPostgresAsync(NpgsqlConnection connection, NpgsqlTransaction tx, List<Row> rows, Outcome[] results, DateTime now, CancellationToken ct)
+    {
+        var n = rows.Count;
+        var ids = new Guid[n];
+        var states = new int[n];
+        var messageIds = new string?[n];
+        var parts = new int[n];
+        var codes = new int?[n];
+        var errors = new string?[n];
+        var notBefore = new DateTime[n];
+        for (var i = 0; i < n; i++)
+        {
+            var (row, result) = (rows[i], results[i]);
+            ids[i] = row.Id;
+            states[i] = (int)result.State;
+            messageIds[i] = result.MessageId;
+            parts[i] = result.Parts;
+            codes[i] = result.ErrorCode;
+            errors[i] = result.Error;
+            notBefore[i] = result.State == OutboxState.Queued ? now + RetryDelay(row.Attempts + 1) : now;
+        }
+        await using var command = new NpgsqlCommand("""
+            UPDATE messaging_outbox AS o SET
+                "State" = v.state, "SmscMessageId" = v.message_id, "Parts" = v.parts, "Attempts" = o."Attempts" + 1,
+                "ErrorCode" = v.code, "Error" = v.error, "NotBeforeUtc" = v.not_before,
+                "SubmittedAtUtc" = CASE WHEN v.state = 1 THEN @now ELSE o."SubmittedAtUtc" END,
+                "CompletedAtUtc" = CASE WHEN v.state = 3 THEN @now ELSE o."CompletedAtUtc" END
+            FROM unnest(@ids, @states, @message_ids, @parts, @codes, @errors, @not_before) AS v(id, state, message_id, parts, code, error, not_before)
+            WHERE o."Id" = v.id
+            """, connection, tx);
+        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ids });
+        command.Parameters.Add(new NpgsqlParameter("states", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = states });
+        command.Parameters.Add(new NpgsqlParameter("message_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = messageIds });
+        command.Parameters.Add(new NpgsqlParameter("parts", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = parts });
+        command.Parameters.Add(new NpgsqlParameter("codes", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = codes });
+        command.Parameters.Add(new NpgsqlParameter("errors", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = errors });
+        command.Parameters.Add(new NpgsqlParameter("not_before", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = notBefore });
+        command.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now });
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task RecordSqliteAsync(DbConnection connection, DbTransaction tx, List<Row> rows, Outcome[] results, DateTime now, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = """
+            UPDATE messaging_outbox SET "State" = @state, "SmscMessageId" = @message_id, "Parts" = @parts, "Attempts" = "Attempts" + 1,
+                "ErrorCode" = @code, "Error" = @error, "NotBeforeUtc" = @not_before,
+                "SubmittedAtUtc" = CASE WHEN @state = 1 THEN @now ELSE "SubmittedAtUtc" END,
+                "CompletedAtUtc" = CASE WHEN @state = 3 THEN @now ELSE "CompletedAtUtc" END
+            WHERE "Id" = @id
+            """;
+        var p = new[] { "state", "message_id", "parts", "code", "error", "not_before", "now", "id" }.Select(name =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (row, result) = (rows[i], results[i]);
+            p[0].Value = (int)result.State;
+            p[1].Value = (object?)result.MessageId ?? DBNull.Value;
+            p[2].Value = result.Parts;
+            p[3].Value = (object?)result.ErrorCode ?? DBNull.Value;
+            p[4].Value = (object?)result.Error ?? DBNull.Value;
+            p[5].Value = SqliteTime(result.State == OutboxState.Queued ? now + RetryDelay(row.Attempts + 1) : now);
+            p[6].Value = SqliteTime(now);
+            p[7].Value = row.Id.ToString().ToUpperInvariant();
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>How long a row that could not be sent waits: 5 s, 10 s, 20 s … up to 5 minutes.</summary>
+    internal static TimeSpan RetryDelay(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(300, 5 * Math.Pow(2, Math.Max(0, attempts - 1))));
+
+    /// <summary>The chunk's batches (text, sender, part count), read once each and kept while this node sends them.</summary>
+    private async Task LoadBatchesAsync(DbConnection connection, DbTransaction? tx, List<Guid> ids, bool postgres, CancellationToken ct)
+    {
+        List<Guid> missing;
+        lock (_batchGate)
+        {
+            missing = [.. ids.Where(id => !_batches.ContainsKey(id))];
+        }
+        foreach (var id in missing)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = """SELECT "Sender", "Text" FROM messaging_batch WHERE "Id" = @id""";
+            Add(command, "id", postgres ? id : id.ToString().ToUpperInvariant());
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            if (await reader.ReadAsync(ct))
+            {
+                var info = new BatchInfo(reader.GetString(0), reader.GetString(1), SmppClient.PartsFor(reader.GetString(1)));
+                lock (_batchGate)
+                {
+                    if (_batches.Count > 10_000)
+                    {
+                        _batches.Clear();
+                    }
+                    _batches[id] = info;
+                }
+            }
+        }
+    }
+
+    /// <summary>Read with every chunk (a handful of rows): a number withdrawn now stops the very next chunk.</summary>
+    private static async Task<HashSet<string>> ActiveSendersAsync(DbConnection connection, DbTransaction? tx, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = """SELECT "Number" FROM messaging_sender_number WHERE "IsActive" """;
+        var senders = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            senders.Add(reader.GetString(0));
+        }
+        return senders;
+    }
+
+    private static object SqliteTime(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value is DateTime d && command is not NpgsqlCommand ? SqliteTime(d) : value;
+        command.Parameters.Add(parameter);
+    }
+
+    private sealed record Row(Guid Id, Guid BatchId, string ProtectedRecipient, int Attempts);
+
+    private sealed record BatchInfo(string Sender, string Text, int Parts);
+
+    private sealed record Outcome(OutboxState State, string? MessageId, int Parts, int? ErrorCode, string? Error)
+    {
+        public static Outcome Fail(int? code, string error) => new(OutboxState.Failed, null, 0, code, error);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox dispatcher started: {Workers} worker(s), chunks of up to {Chunk}")]
+    private static partial void LogStarted(ILogger logger, int workers, int chunk);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An outbox chunk failed and was rolled back: {Reason}")]
+    private static partial void LogChunkFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} SMS could not be sent now and will be retried: {Reason}")]
+    private static partial void LogRetrying(ILogger logger, int count, string reason);
+}
