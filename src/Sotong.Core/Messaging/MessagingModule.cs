@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Sotong.Core.Common.Data;
 using Sotong.Core.Common.Security;
@@ -16,6 +17,8 @@ public static class MessagingModule
     public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // The outbox keeps numbers encrypted; the protector is the inbox's too (TryAdd: one instance either way).
+        builder.Services.TryAddSingleton<PersonalDataProtector>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<Outbox>();
         builder.Services.AddSingleton<SmppGateway>();

@@ -68,6 +68,33 @@ public sealed class Subscriber
 
     /// <summary>Consent runs out after the notice's retention period unless renewed; purged after that.</summary>
     public DateTime ExpiresAtUtc { get; set; }
+
+    /// <summary>Under 14: a parent or guardian signed the paper form (the web never takes under-14s).</summary>
+    public bool GuardianConsent { get; set; }
+
+    /// <summary>Consent given (again): active, with the notice's version and its retention counted from <paramref name="consentedAtUtc"/>.</summary>
+    public void Consent(int noticeVersion, int retentionMonths, DateTime consentedAtUtc)
+    {
+        ConsentNoticeVersion = noticeVersion;
+        ConsentedAtUtc = consentedAtUtc;
+        ExpiresAtUtc = consentedAtUtc.AddMonths(retentionMonths);
+        Status = SubscriberStatus.Active;
+        WithdrawnAtUtc = null;
+        WithdrawnVia = null;
+    }
+
+    /// <summary>Withdraws consent; false when already withdrawn (a repeated request changes nothing).</summary>
+    public bool Withdraw(string via, DateTime atUtc)
+    {
+        if (Status == SubscriberStatus.Withdrawn)
+        {
+            return false;
+        }
+        Status = SubscriberStatus.Withdrawn;
+        WithdrawnAtUtc = atUtc;
+        WithdrawnVia = via;
+        return true;
+    }
 }
 
 internal sealed class SubscriberConfiguration : IEntityTypeConfiguration<Subscriber>

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sotong.Core.Campaigns;
+using Sotong.Core.Common;
+using Sotong.Core.Common.Data;
+using Sotong.Core.Messaging;
+using Sotong.Core.Subscribers;
+
+namespace Sotong.Bench.Messaging;
+
+/// <summary>
+/// The app's own services (outbox, campaign starter, data protection with the keys in the database), without a web host,
+/// on a database the app has already migrated and seeded (bench/messaging.sh starts it once for that).
+/// </summary>
+internal static class Bench
+{
+    public static IHost Services(string connectionString, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Sotong"] = connectionString + ";Command Timeout=0",
+            ["Demo:Enabled"] = "false",
+            ["Channels:Sms:ShortNumber"] = "0120",
+        });
+        if (extra is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(extra);
+        }
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddSotongCommon();
+        builder.AddSotongData();
+        builder.AddMessaging();
+        builder.AddSubscribers();
+        builder.AddCampaigns();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,205 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sotong.Core.Common;
+using Sotong.Core.Common.Security;
+using Sotong.Core.Messaging;
+
+namespace Sotong.Bench.Messaging;
+
+/// <summary>
+/// Submission rate against the npm smpp SMSC (tests/smpp-sim/smsc.js, quiet mode), measured by the SMSC itself from
+/// its first to its last accepted submit_sm: first the ceiling (tests/smpp-sim/bench-client.js, a minimal Node client),
+/// then Sotong.Web as its own process draining an outbox of <c>count</c> recipients. With <c>--throttle R</c> the SMSC
+/// answers 0x58 beyond R submits a second per bind and Sotong is paced at <c>--rate-per-bind</c>.
+/// </summary>
+internal static class SendRate
+{
+    public sealed record Options(string Connection, string Web, int Count, int Binds, int Window, int Throttle, int RatePerBind, int Chunk, int Workers, int CeilingCount);
+
+    public static async Task<int> RunAsync(Options o)
+    {
+        var sim = Path.GetFullPath(Path.Combine("tests", "smpp-sim"));
+        await using var smsc = await Smsc.StartAsync(sim);
+        if (o.Throttle > 0)
+        {
+            await smsc.SendAsync(new JsonObject { ["cmd"] = "throttle", ["rate"] = o.Throttle });
+        }
+        else
+        {
+            var ceiling = Stopwatch.StartNew();
+            var client = Process.Start(new ProcessStartInfo("node", ["bench-client.js", "--port", smsc.Port.ToString(CultureInfo.InvariantCulture),
+                "--binds", o.Binds.ToString(CultureInfo.InvariantCulture), "--window", o.Window.ToString(CultureInfo.InvariantCulture),
+                "--count", o.CeilingCount.ToString(CultureInfo.InvariantCulture)])
+            { WorkingDirectory = sim, RedirectStandardOutput = true })!;
+            var line = await client.StandardOutput.ReadToEndAsync();
+            await client.WaitForExitAsync();
+            var stats = await smsc.StatsAsync();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"ceiling: minimal Node client, {o.Binds} binds × window {o.Window}: {stats["accepted"]} accepted, {(double)stats["rate"]!:F0}/s at the SMSC (client says {line.Trim()})"));
+            await smsc.SendAsync(new JsonObject { ["cmd"] = "reset_stats" });
+        }
+
+        // The batch goes in first, with no SMSC configured in this process: the app process below does all the sending.
+        using (var host = Bench.Services(o.Connection))
+        {
+            var dbFactory = host.Services.GetRequiredService<IDbContextFactory<SotongDbContext>>();
+            await using (var db = await dbFactory.CreateDbContextAsync())
+            {
+                await db.Database.ExecuteSqlRawAsync("TRUNCATE messaging_outbox; DELETE FROM messaging_batch");
+            }
+            var protector = host.Services.GetRequiredService<PersonalDataProtector>();
+            var batchId = Guid.CreateVersion7();
+            var recipients = Enumerable.Range(0, o.Count)
+                .Select(i => new OutboxRecipient(protector.Protect("0105" + i.ToString("D7", CultureInfo.InvariantCulture)), $"bench:{batchId:N}:{i}")).ToList();
+            await host.Services.GetRequiredService<Outbox>().EnqueueAsync(new OutboxRequest(OutboxKind.Notice, null, "0120",
+                "[중구청] 구정소식: 이번 주 토요일 중림동 주민센터에서 건강검진이 있습니다.", OutboxPriority.Bulk, BatchId: batchId), recipients, CancellationToken.None);
+        }
+
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Sotong"] = o.Connection,
+            ["Demo__Enabled"] = "false",
+            ["Triage__Enabled"] = "false",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Channels__Sms__Host"] = "127.0.0.1",
+            ["Channels__Sms__Port"] = smsc.Port.ToString(CultureInfo.InvariantCulture),
+            ["Channels__Sms__SystemId"] = "sotong",
+            ["Channels__Sms__Password"] = "secret",
+            ["Channels__Sms__ShortNumber"] = "0120",
+            ["Channels__Sms__Binds"] = o.Binds.ToString(CultureInfo.InvariantCulture),
+            ["Channels__Sms__Window"] = o.Window.ToString(CultureInfo.InvariantCulture),
+            ["Channels__Sms__RatePerBind"] = o.RatePerBind.ToString(CultureInfo.InvariantCulture),
+            ["Messaging__ChunkSize"] = o.Chunk.ToString(CultureInfo.InvariantCulture),
+            ["Messaging__Workers"] = o.Workers.ToString(CultureInfo.InvariantCulture),
+        };
+        var start = new ProcessStartInfo("dotnet", [Path.GetFullPath(o.Web)]) { WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(o.Web))!, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (k, v) in settings)
+        {
+            start.Environment[k] = v;
+        }
+        using var app = Process.Start(start)!;
+        var log = new StringBuilder();
+        app.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        app.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        app.BeginOutputReadLine();
+        app.BeginErrorReadLine();
+        var cpu = Stopwatch.StartNew();
+        try
+        {
+            JsonObject stats;
+            var wall = Stopwatch.StartNew();
+            while (true)
+            {
+                stats = await smsc.StatsAsync();
+                if ((int)stats["accepted"]! >= o.Count)
+                {
+                    break;
+                }
+                if (app.HasExited || wall.Elapsed > TimeSpan.FromMinutes(10))
+                {
+                    Console.Error.WriteLine($"Sotong stopped short at {stats["accepted"]} accepted.\n{log}");
+                    return 1;
+                }
+                await Task.Delay(200);
+            }
+            var cpuSeconds = app.TotalProcessorTime.TotalSeconds;
+            var rate = (double)stats["rate"]!;
+            var allowed = o.Throttle > 0 ? (double)o.Throttle * o.Binds : 0;
+            var paced = o.RatePerBind > 0 ? string.Create(CultureInfo.InvariantCulture, $", paced at {o.RatePerBind}/s per bind") : "";
+            var share = allowed > 0 ? string.Create(CultureInfo.InvariantCulture, $"; allowed {allowed:F0}/s → {100 * rate / allowed:F1}%") : "";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"sotong: {o.Binds} binds × window {o.Window}, chunks {o.Chunk} × {o.Workers} workers{paced}: {stats["accepted"]} accepted in {(double)stats["seconds"]!:F2} s = {rate:F0}/s at the SMSC; throttled answers {stats["throttled"]}; duplicates {stats["duplicates"]}; app CPU {cpuSeconds:F1} s{share}"));
+            return 0;
+        }
+        finally
+        {
+            app.Kill(entireProcessTree: true);
+            await app.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>smsc.js as a child process: JSON commands on stdin, JSON events on stdout.</summary>
+    private sealed class Smsc : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly System.Threading.Channels.Channel<JsonObject> _events = System.Threading.Channels.Channel.CreateUnbounded<JsonObject>();
+
+        private Smsc(Process process)
+        {
+            _process = process;
+            _ = Task.Run(async () =>
+            {
+                while (await process.StandardOutput.ReadLineAsync() is { } line)
+                {
+                    if (JsonNode.Parse(line) is JsonObject e)
+                    {
+                        await _events.Writer.WriteAsync(e);
+                    }
+                }
+            });
+        }
+
+        public int Port { get; private set; }
+
+        public static async Task<Smsc> StartAsync(string directory)
+        {
+            var start = new ProcessStartInfo("node")
+            {
+                WorkingDirectory = directory, RedirectStandardInput = true, RedirectStandardOutput = true,
+                StandardInputEncoding = new UTF8Encoding(false),
+            };
+            foreach (var argument in new[] { "smsc.js", "--port", "0", "--quiet" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+            var process = Process.Start(start)!;
+            var smsc = new Smsc(process);
+            smsc.Port = (int)(await smsc.NextAsync("listening"))["port"]!;
+            return smsc;
+        }
+
+        public async Task SendAsync(JsonObject command)
+        {
+            await _process.StandardInput.WriteLineAsync(command.ToJsonString());
+            await _process.StandardInput.FlushAsync();
+            await NextAsync("ack");
+        }
+
+        public async Task<JsonObject> StatsAsync()
+        {
+            await _process.StandardInput.WriteLineAsync("""{"cmd":"stats"}""");
+            await _process.StandardInput.FlushAsync();
+            return await NextAsync("stats");
+        }
+
+        private async Task<JsonObject> NextAsync(string name)
+        {
+            while (true)
+            {
+                var e = await _events.Reader.ReadAsync();
+                if ((string?)e["event"] == name)
+                {
+                    return e;
+                }
+                if ((string?)e["event"] == "error")
+                {
+                    throw new InvalidOperationException(e.ToJsonString());
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _process.StandardInput.Close();
+            await _process.WaitForExitAsync();
+            _process.Dispose();
+        }
+    }
+}
