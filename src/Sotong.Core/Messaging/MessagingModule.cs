@@ -25,7 +25,9 @@ public static class MessagingModule
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SmppGateway>());
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
-        builder.Services.AddSingleton<IDeliveryReceiptSink, OutboxReceipts>();
+        builder.Services.AddSingleton<OutboxReceipts>();
+        builder.Services.AddSingleton<IDeliveryReceiptSink>(sp => sp.GetRequiredService<OutboxReceipts>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxReceipts>());
         builder.Services.AddSingleton<IDataSeeder, SenderNumberSeeder>();
         return builder;
     }

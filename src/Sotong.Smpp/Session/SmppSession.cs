@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net.Sockets;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Sotong.Smpp.Pdus;
 
@@ -17,12 +19,16 @@ internal sealed class SmppSession : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Func<DeliverSm, ValueTask<uint>> _onDeliver;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    // Frames wait here for the one writer loop, which sends everything queued in one socket write: at tens of thousands
+    // of submit_sm a second, a write (and a lock) per PDU is where the time goes.
+    private readonly Channel<byte[]> _outgoing = Channel.CreateUnbounded<byte[]>();
     private readonly SemaphoreSlim _window;
-    private readonly ConcurrentDictionary<uint, TaskCompletionSource<Pdu>> _pending = new();
+    private readonly ConcurrentDictionary<uint, PendingRequest> _pending = new();
     private readonly CancellationTokenSource _closing = new();
     private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _readLoop = Task.CompletedTask;
+    private Task _writeLoop = Task.CompletedTask;
+    private Task _timeoutLoop = Task.CompletedTask;
     private Task _keepAliveLoop = Task.CompletedTask;
     private int _sequence;
     private int _isClosed;
@@ -73,6 +79,8 @@ internal sealed class SmppSession : IAsyncDisposable
 
         var session = new SmppSession(tcp, options, time, logger, onDeliver);
         session._readLoop = session.ReadLoopAsync();
+        session._writeLoop = session.WriteLoopAsync();
+        session._timeoutLoop = session.SweepTimeoutsAsync();
         try
         {
             await session.BindAsync(cancellationToken);
@@ -88,12 +96,13 @@ internal sealed class SmppSession : IAsyncDisposable
     /// <summary>Sends a request and waits for its response, which may carry an error status; the caller checks it.</summary>
     public async Task<Pdu> SendRequestAsync(Pdu request, bool windowed, CancellationToken cancellationToken)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
-        if (windowed)
+        if (windowed && !_window.Wait(0, CancellationToken.None))
         {
+            // Only a caller that can cancel pays for a linked token; the session's own closing always ends the wait.
+            using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token) : null;
             try
             {
-                await _window.WaitAsync(linked.Token);
+                await _window.WaitAsync(linked?.Token ?? _closing.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -102,7 +111,7 @@ internal sealed class SmppSession : IAsyncDisposable
         }
 
         var sequence = NextSequence();
-        var response = new TaskCompletionSource<Pdu>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var response = new PendingRequest(request.CommandId, _time.GetTimestamp());
         _pending[sequence] = response;
         try
         {
@@ -112,12 +121,9 @@ internal sealed class SmppSession : IAsyncDisposable
                 throw ConnectionClosed();
             }
 
-            await WriteAsync(request with { SequenceNumber = sequence });
-            return await response.Task.WaitAsync(_options.ResponseTimeout, _time, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            throw new SmppException($"No response to {request.CommandId} within {_options.ResponseTimeout}.", isTransient: true);
+            Write(request with { SequenceNumber = sequence });
+            // The response timeout is kept by one sweep over the pending requests (SweepTimeoutsAsync), not a timer each.
+            return cancellationToken.CanBeCanceled ? await response.Task.WaitAsync(cancellationToken) : await response.Task;
         }
         finally
         {
@@ -153,7 +159,7 @@ internal sealed class SmppSession : IAsyncDisposable
         Close(null);
         // The token source and semaphores stay undisposed: a late SubmitAsync may still touch them, and
         // without a timer or wait handle they hold nothing to release.
-        await Task.WhenAll(_readLoop, _keepAliveLoop);
+        await Task.WhenAll(_readLoop, _writeLoop, _timeoutLoop, _keepAliveLoop);
     }
 
     private async Task BindAsync(CancellationToken cancellationToken)
@@ -179,7 +185,8 @@ internal sealed class SmppSession : IAsyncDisposable
         Exception? reason;
         try
         {
-            var reader = new PduFrameReader(_stream);
+            // Buffered: one socket read brings in every response that has arrived, not two reads per PDU.
+            var reader = new PduFrameReader(new BufferedStream(_stream, 64 * 1024));
             while (true)
             {
                 var pdu = await reader.ReadAsync(_closing.Token);
@@ -230,20 +237,45 @@ internal sealed class SmppSession : IAsyncDisposable
 
                 break;
             case EnquireLink:
-                await WriteAsync(new EnquireLinkResp { SequenceNumber = pdu.SequenceNumber });
+                Write(new EnquireLinkResp { SequenceNumber = pdu.SequenceNumber });
                 break;
             case DeliverSm deliver:
                 // Awaited before the resp: with an inbound handler, the SMSC hears "OK" only once the text is stored.
                 var status = await _onDeliver(deliver);
-                await WriteAsync(new DeliverSmResp { SequenceNumber = pdu.SequenceNumber, CommandStatus = status });
+                Write(new DeliverSmResp { SequenceNumber = pdu.SequenceNumber, CommandStatus = status });
                 break;
             case Unbind:
                 _isBound = false;
-                await WriteAsync(new UnbindResp { SequenceNumber = pdu.SequenceNumber });
+                Write(new UnbindResp { SequenceNumber = pdu.SequenceNumber });
+                await FlushAsync();
                 throw new SmppException("The SMSC unbound the session.", isTransient: true);
             default:
-                await WriteAsync(new GenericNack { SequenceNumber = pdu.SequenceNumber, CommandStatus = SmppCommandStatus.InvalidCommandId });
+                Write(new GenericNack { SequenceNumber = pdu.SequenceNumber, CommandStatus = SmppCommandStatus.InvalidCommandId });
                 break;
+        }
+    }
+
+    /// <summary>Fails every request that has waited longer than the response timeout; ticks four times per timeout.</summary>
+    private async Task SweepTimeoutsAsync()
+    {
+        var limit = (long)(_options.ResponseTimeout.TotalSeconds * _time.TimestampFrequency);
+        using var timer = new PeriodicTimer(_options.ResponseTimeout / 4, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_closing.Token))
+            {
+                var now = _time.GetTimestamp();
+                foreach (var (_, waiting) in _pending)
+                {
+                    if (now - waiting.SentAt >= limit)
+                    {
+                        waiting.TrySetException(new SmppException($"No response to {waiting.CommandId} within {_options.ResponseTimeout}.", isTransient: true));
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
+        {
         }
     }
 
@@ -271,35 +303,47 @@ internal sealed class SmppSession : IAsyncDisposable
         }
     }
 
-    private async Task WriteAsync(Pdu pdu)
+    /// <summary>Queues a PDU for the writer loop; a closed session refuses it (its callers are failed by Close).</summary>
+    private void Write(Pdu pdu)
     {
-        var frame = PduCodec.Encode(pdu);
-        try
-        {
-            // Only the session's own token: cancelling a socket write halfway would leave half a frame on the wire.
-            await _writeLock.WaitAsync(_closing.Token);
-        }
-        catch (OperationCanceledException)
+        if (Volatile.Read(ref _isClosed) == 1 || !_outgoing.Writer.TryWrite(PduCodec.Encode(pdu)))
         {
             throw ConnectionClosed();
         }
+    }
 
+    /// <summary>Waits (briefly) until everything queued so far has gone to the socket, e.g. before closing after unbind_resp.</summary>
+    private async Task FlushAsync()
+    {
+        for (var i = 0; i < 100 && _outgoing.Reader.Count > 0 && Volatile.Read(ref _isClosed) == 0; i++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(1), _time);
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        var reader = _outgoing.Reader;
         try
         {
-            await _stream.WriteAsync(frame, _closing.Token);
+            while (await reader.WaitToReadAsync(_closing.Token))
+            {
+                buffer.ResetWrittenCount();
+                while (buffer.WrittenCount < 60 * 1024 && reader.TryRead(out var frame))
+                {
+                    buffer.Write(frame);
+                }
+                // Only the session's own token: cancelling a socket write halfway would leave half a frame on the wire.
+                await _stream.WriteAsync(buffer.WrittenMemory, _closing.Token);
+            }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
         {
-            throw ConnectionClosed();
         }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
         {
             Close(ex);
-            throw ConnectionClosed(ex);
-        }
-        finally
-        {
-            _writeLock.Release();
         }
     }
 
@@ -318,6 +362,7 @@ internal sealed class SmppSession : IAsyncDisposable
         }
 
         _isBound = false;
+        _outgoing.Writer.TryComplete();
         _closing.Cancel();
         _tcp.Dispose();
         var failure = ConnectionClosed(reason);
@@ -330,6 +375,13 @@ internal sealed class SmppSession : IAsyncDisposable
         }
 
         _closed.TrySetResult(reason);
+    }
+
+    /// <summary>A request waiting for its response, with what it was and when it went (for the timeout sweep).</summary>
+    private sealed class PendingRequest(CommandId commandId, long sentAt) : TaskCompletionSource<Pdu>(TaskCreationOptions.RunContinuationsAsynchronously)
+    {
+        public CommandId CommandId { get; } = commandId;
+        public long SentAt { get; } = sentAt;
     }
 
     private static SmppException ConnectionClosed(Exception? reason = null) =>

@@ -121,13 +121,15 @@ public sealed partial class OutboxDispatcher(
 
         var senders = await ActiveSendersAsync(connection, tx?.GetDbTransaction(), ct);
         await LoadBatchesAsync(connection, tx?.GetDbTransaction(), rows.Select(r => r.BatchId).Distinct().ToList(), postgres, ct);
-        // Nothing below may throw between the first submission and the commit: a rolled-back chunk is sent again.
-        var results = await Task.WhenAll(rows.Select(r => SendAsync(r, senders, ct)));
+        // Nothing below may throw between the first submission and the commit: a rolled-back chunk is sent again. For
+        // the same reason a chunk under way is finished, not abandoned, when the app stops: its submissions are not
+        // cancelled (each is bounded by the SMPP response timeout), so what went out is recorded as sent.
+        var results = await Task.WhenAll(rows.Select(r => SendAsync(r, senders, CancellationToken.None)));
         var finishedAt = time.GetUtcNow().UtcDateTime;
-        await using var write = tx is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var write = tx is null ? await db.Database.BeginTransactionAsync(CancellationToken.None) : null;
         var transaction = (tx ?? write)!.GetDbTransaction();
-        await RecordAsync(connection, transaction, rows, results, finishedAt, postgres, ct);
-        await (tx ?? write)!.CommitAsync(ct);
+        await RecordAsync(connection, transaction, rows, results, finishedAt, postgres, CancellationToken.None);
+        await (tx ?? write)!.CommitAsync(CancellationToken.None);
         return rows.Count;
     }
 
