@@ -28,6 +28,8 @@ public static class MessagingModule
         builder.Services.AddSingleton<OutboxReceipts>();
         builder.Services.AddSingleton<IDeliveryReceiptSink>(sp => sp.GetRequiredService<OutboxReceipts>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxReceipts>());
+        builder.Services.AddSingleton<OutboxRetention>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxRetention>());
         builder.Services.AddSingleton<IDataSeeder, SenderNumberSeeder>();
         return builder;
     }

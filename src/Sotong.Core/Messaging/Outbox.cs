@@ -110,11 +110,16 @@ public sealed class Outbox(IDbContextFactory<SotongDbContext> dbFactory, Persona
         return batch;
     }
 
-    /// <summary>One text to one phone number (a confirmation code, a notice); the number is encrypted here.</summary>
+    /// <summary>
+    /// One text to one phone number (a confirmation code, a notice); the number is encrypted here. The batch id is
+    /// derived from the idempotency key, so the same key sent again returns the batch already written.
+    /// </summary>
     public Task<OutboxBatch> SendOneAsync(OutboxKind kind, Guid? sourceId, string sender, string phone, string text, string idempotencyKey, OutboxPriority priority, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(phone);
-        return EnqueueAsync(new OutboxRequest(kind, sourceId, sender, text, priority),
+        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
+        var batchId = new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("one:" + idempotencyKey)).AsSpan(0, 16));
+        return EnqueueAsync(new OutboxRequest(kind, sourceId, sender, text, priority, BatchId: batchId),
             [new OutboxRecipient(protector.Protect(phone), idempotencyKey)], ct);
     }
 

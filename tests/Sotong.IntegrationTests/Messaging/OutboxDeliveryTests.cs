@@ -75,9 +75,9 @@ public abstract class OutboxDeliveryTests<TApp>(TApp fixture) : IClassFixture<TA
     {
         await fixture.Smsc.SendAsync(new { cmd = "reject_submits", status = 0x0B, count = 1 });
         var (refused, _) = await OutboxTestKit.EnqueueAsync(App, Prefix(), 1, "잘못된 번호");
+        var failed = await OutboxTestKit.WaitForAsync(App, refused.Id, b => b.Failed == 1);
         var (batch, _) = await OutboxTestKit.EnqueueAsync(App, Prefix(), 20, "정상 번호");
         await OutboxTestKit.WaitForAsync(App, batch.Id, b => b.Submitted == 20);
-        var failed = await OutboxTestKit.WaitForAsync(App, refused.Id, b => b.Failed == 1);
         failed.Submitted.ShouldBe(0);
         var row = (await OutboxTestKit.RowsAsync(App, refused.Id)).Single();
         row.State.ShouldBe(OutboxState.Failed);
@@ -196,5 +196,38 @@ public abstract class OutboxDeliveryTests<TApp>(TApp fixture) : IClassFixture<TA
         var progress = await staff.GetFromJsonAsync<JsonElement>($"/api/v1/messaging/batches/{batch.Id}");
         progress.GetProperty("total").GetInt32().ShouldBe(5);
         (await staff.GetAsync($"/api/v1/messaging/batches/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Given_the_same_key_twice_Then_send_one_writes_and_sends_one_message()
+    {
+        var phone = $"010{Prefix()}5555";
+        var key = $"code:{Guid.NewGuid():N}";
+        var outbox = App.Service<Outbox>();
+        var first = await outbox.SendOneAsync(OutboxKind.Verification, null, MessagingSettings.ShortNumber, phone, "인증번호 123456", key, OutboxPriority.Interactive, CancellationToken.None);
+        var second = await outbox.SendOneAsync(OutboxKind.Verification, null, MessagingSettings.ShortNumber, phone, "인증번호 123456", key, OutboxPriority.Interactive, CancellationToken.None);
+        second.Id.ShouldBe(first.Id);
+        await OutboxTestKit.WaitForAsync(App, first.Id, b => b.Submitted == 1);
+        (await OutboxTestKit.RowsAsync(App, first.Id)).Count.ShouldBe(1);
+        SubmitsTo([phone]).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Given_messages_finished_past_the_retention_period_Then_their_numbers_are_deleted_and_the_batch_totals_stay()
+    {
+        var (batch, _) = await OutboxTestKit.EnqueueAsync(App, Prefix(), 4, "보존기간");
+        await OutboxTestKit.WaitForAsync(App, batch.Id, b => b.Submitted == 4);
+        var (held, _) = await OutboxTestKit.EnqueueAsync(App, Prefix(), 2, "대기 중");
+        await using (var db = await App.Service<IDbContextFactory<SotongDbContext>>().CreateDbContextAsync())
+        {
+            var longAgo = App.Service<TimeProvider>().GetUtcNow().UtcDateTime.AddDays(-91);
+            await db.Set<OutboxMessage>().Where(m => m.BatchId == batch.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.SubmittedAtUtc, longAgo));
+            // Queued rows are never purged, however old.
+            await db.Set<OutboxMessage>().Where(m => m.BatchId == held.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.CreatedAtUtc, longAgo).SetProperty(m => m.NotBeforeUtc, longAgo.AddDays(365)));
+        }
+        (await App.Service<Sotong.Core.Messaging.Delivery.OutboxRetention>().PurgeAsync(CancellationToken.None)).ShouldBeGreaterThanOrEqualTo(4);
+        (await OutboxTestKit.RowsAsync(App, batch.Id)).ShouldBeEmpty();
+        (await OutboxTestKit.RowsAsync(App, held.Id)).Count.ShouldBe(2);
+        (await OutboxTestKit.BatchAsync(App, batch.Id)).Submitted.ShouldBe(4);
     }
 }
