@@ -27,7 +27,7 @@ internal static class OutboxWrite
         {
             await using (var db = await dbFactory.CreateDbContextAsync())
             {
-                await db.Database.ExecuteSqlRawAsync("TRUNCATE messaging_outbox; DELETE FROM messaging_batch; CHECKPOINT");
+                await db.Database.ExecuteSqlRawAsync("TRUNCATE messaging_outbox; DELETE FROM messaging_batch");
             }
             var select = Stopwatch.StartNew();
             int selected;

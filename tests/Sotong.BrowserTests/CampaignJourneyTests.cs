@@ -21,6 +21,9 @@ public sealed partial class CampaignJourneyTests(BrowserFixture fixture)
     private const string Interest = "transport";
     private const int AgeBand30To39 = 2;
 
+    /// <summary>How long a visible state may take to arrive on a busy machine (Expect's own default is 5 s).</summary>
+    private const float Wait = 15_000;
+
     [GeneratedRegex(@"(?<!\d)\d{6}(?!\d)")]
     private static partial Regex SixDigits();
 
@@ -43,7 +46,7 @@ public sealed partial class CampaignJourneyTests(BrowserFixture fixture)
         (await AccessibilityTests.SeriousViolationsAsync(citizen)).ShouldBeEmpty();
         await citizen.FillAsync("#phone", phone);
         await citizen.ClickAsync("[data-testid=send-code]");
-        await Assertions.Expect(citizen.Locator("#code")).ToBeVisibleAsync();
+        await Assertions.Expect(citizen.Locator("#code")).ToBeVisibleAsync(new() { Timeout = Wait });
         var codeSms = await fixture.Smsc.WaitForAsync("submit_sm", e => ToPhone(e, phone), TimeSpan.FromSeconds(30));
         codeSms.GetProperty("source_addr").GetString().ShouldBe(BrowserFixture.ShortNumber);
         var codeText = Decode(codeSms);
@@ -56,11 +59,11 @@ public sealed partial class CampaignJourneyTests(BrowserFixture fixture)
         await citizen.FillAsync("#birth-year", birthYear.ToString(CultureInfo.InvariantCulture));
         await citizen.SelectOptionAsync("#dong", Dong);
         await citizen.ClickAsync($"label[for=interest-{Interest}]");
-        await Assertions.Expect(citizen.Locator("[data-testid=consent-notice]")).ToBeVisibleAsync();
+        await Assertions.Expect(citizen.Locator("[data-testid=consent-notice]")).ToBeVisibleAsync(new() { Timeout = Wait });
         (await AccessibilityTests.SeriousViolationsAsync(citizen)).ShouldBeEmpty();
         await citizen.ClickAsync("label[for=consent]");
         await citizen.ClickAsync("[data-testid=subscribe-submit]");
-        await Assertions.Expect(citizen.Locator("[data-testid=subscribe-done]")).ToContainTextAsync("신청이 완료되었습니다.");
+        await Assertions.Expect(citizen.Locator("[data-testid=subscribe-done]")).ToContainTextAsync("신청이 완료되었습니다.", new() { Timeout = Wait });
         (await AccessibilityTests.SeriousViolationsAsync(citizen)).ShouldBeEmpty();
 
         // 3. A department officer writes the campaign: the size is counted as the carrier counts it (CP949 bytes).
@@ -72,15 +75,15 @@ public sealed partial class CampaignJourneyTests(BrowserFixture fixture)
         await author.FillAsync("#c-title", title);
         var shortText = $"필동 버스 노선이 바뀝니다 {tag}";
         await author.FillAsync("#c-text", shortText);
-        await Assertions.Expect(author.Locator("[data-testid=size-kind]")).ToHaveTextAsync("단문(SMS)");
-        await Assertions.Expect(author.Locator("[data-testid=size-bytes]")).ToHaveTextAsync($"{cp949.GetByteCount(shortText)} / 90바이트");
+        await Assertions.Expect(author.Locator("[data-testid=size-kind]")).ToHaveTextAsync("단문(SMS)", new() { Timeout = Wait });
+        await Assertions.Expect(author.Locator("[data-testid=size-bytes]")).ToHaveTextAsync($"{cp949.GetByteCount(shortText)} / 90바이트", new() { Timeout = Wait });
         // Past 90 bytes it becomes an LMS on its own; it still fits one UCS-2 part (70 characters) at the SMS centre.
         var text = $"[중구청] 다음 달부터 필동을 지나는 버스 노선이 바뀝니다. 궁금한 점은 이 번호로 답장해 주세요 {tag}";
         cp949.GetByteCount(text).ShouldBeGreaterThan(90);
         text.Length.ShouldBeLessThanOrEqualTo(70);
         await author.FillAsync("#c-text", text);
-        await Assertions.Expect(author.Locator("[data-testid=size-kind]")).ToHaveTextAsync("장문(LMS)");
-        await Assertions.Expect(author.Locator("[data-testid=size-bytes]")).ToHaveTextAsync($"{cp949.GetByteCount(text)} / 2000바이트");
+        await Assertions.Expect(author.Locator("[data-testid=size-kind]")).ToHaveTextAsync("장문(LMS)", new() { Timeout = Wait });
+        await Assertions.Expect(author.Locator("[data-testid=size-bytes]")).ToHaveTextAsync($"{cp949.GetByteCount(text)} / 2000바이트", new() { Timeout = Wait });
 
         // The segment: women in their thirties in Pil-dong who chose transport. The page counts it as the officer chooses.
         foreach (var control in new[] { $"c-interest-{Interest}", "c-gender-Female", $"c-age-{AgeBand30To39}", $"c-dong-{Dong}" })
@@ -92,26 +95,26 @@ public sealed partial class CampaignJourneyTests(BrowserFixture fixture)
             interests = new[] { Interest }, interestMatch = "Any", genders = new[] { "Female" }, ageBands = new[] { new { from = 30, to = 39 } }, dongs = new[] { Dong },
         });
         expected.ShouldBeGreaterThanOrEqualTo(1, "the new subscriber is in the segment");
-        await Assertions.Expect(author.Locator("[data-testid=audience]")).ToHaveTextAsync($"지금 받을 사람: {expected.ToString("N0", CultureInfo.GetCultureInfo("ko-KR"))}명");
+        await Assertions.Expect(author.Locator("[data-testid=audience]")).ToHaveTextAsync($"지금 받을 사람: {expected.ToString("N0", CultureInfo.GetCultureInfo("ko-KR"))}명", new() { Timeout = Wait });
         // Urgent, so that quiet hours (21:00–08:00 in Seoul) never hold it back whenever the test runs.
         await author.ClickAsync("label[for=c-urgent]");
         (await AccessibilityTests.SeriousViolationsAsync(author)).ShouldBeEmpty();
         await author.ClickAsync("[data-testid=save-send]");
         await author.WaitForURLAsync(CampaignPage());
         var campaignPath = new Uri(author.Url).AbsolutePath;
-        await Assertions.Expect(author.Locator("[data-testid=campaign-state]")).ToHaveTextAsync("승인 대기");
-        await Assertions.Expect(author.Locator("[data-testid=approve]")).ToHaveCountAsync(0); // the author never approves their own
+        await Assertions.Expect(author.Locator("[data-testid=campaign-state]")).ToHaveTextAsync("승인 대기", new() { Timeout = Wait });
+        await Assertions.Expect(author.Locator("[data-testid=approve]")).ToHaveCountAsync(0, new() { Timeout = Wait }); // the author never approves their own
 
         // 4. A city-wide officer approves it; the live panel follows the sending to the end.
         var comms = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(comms, "comms@sotong.example");
         await comms.GotoAsync(campaignPath);
         await comms.ClickAsync("[data-testid=approve]");
-        await Assertions.Expect(comms.Locator("[data-testid=campaign-outcome]")).ToHaveTextAsync("승인했습니다. 곧 보내기 시작합니다.");
+        await Assertions.Expect(comms.Locator("[data-testid=campaign-outcome]")).ToHaveTextAsync("승인했습니다. 곧 보내기 시작합니다.", new() { Timeout = Wait });
 
         await author.GotoAsync(campaignPath);
         await Assertions.Expect(author.Locator("[data-testid=progress-text]")).ToContainTextAsync("(100%)", new() { Timeout = 60_000 });
-        await Assertions.Expect(author.Locator("[data-testid=progress-text]")).ToContainTextAsync($"{expected} / {expected}건");
+        await Assertions.Expect(author.Locator("[data-testid=progress-text]")).ToContainTextAsync($"{expected} / {expected}건", new() { Timeout = Wait });
 
         // 5. The SMS centre received the campaign's text for the subscriber, from the short number, once per recipient.
         var received = await fixture.Smsc.WaitForAsync("submit_sm", e => ToPhone(e, phone) && Decode(e).Contains(tag, StringComparison.Ordinal), TimeSpan.FromSeconds(15));
@@ -129,8 +132,8 @@ public sealed partial class CampaignJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(author.Locator("[data-testid=reply-count]")).ToHaveTextAsync("1", new() { Timeout = 30_000 });
         await author.ReloadAsync();
         var replyRow = author.Locator("[data-testid=replies] tr[data-reply]", new() { HasText = tag });
-        await Assertions.Expect(replyRow).ToHaveCountAsync(1);
-        await Assertions.Expect(replyRow).ToContainTextAsync("***-****-" + phone[^4..]);
+        await Assertions.Expect(replyRow).ToHaveCountAsync(1, new() { Timeout = Wait });
+        await Assertions.Expect(replyRow).ToContainTextAsync("***-****-" + phone[^4..], new() { Timeout = Wait });
         (await replyRow.TextContentAsync())!.ShouldNotContain(phone);
         (await AccessibilityTests.SeriousViolationsAsync(author)).ShouldBeEmpty();
 
@@ -141,15 +144,16 @@ public sealed partial class CampaignJourneyTests(BrowserFixture fixture)
         await row.WaitForAsync(new() { Timeout = 15_000 });
         await row.Locator("a").First.ClickAsync();
         await comms.WaitForURLAsync("**/staff/inbox/*");
-        await Assertions.Expect(comms.Locator("[data-testid=message-text]")).ToContainTextAsync(reply);
+        await Assertions.Expect(comms.Locator("[data-testid=message-text]")).ToContainTextAsync(reply, new() { Timeout = Wait });
         var link = comms.Locator("[data-testid=message-campaign] a");
-        await Assertions.Expect(link).ToHaveTextAsync(title);
-        await Assertions.Expect(link).ToHaveAttributeAsync("href", campaignPath);
+        await Assertions.Expect(link).ToHaveTextAsync(title, new() { Timeout = Wait });
+        await Assertions.Expect(comms.Locator("dt", new() { HasText = "캠페인 답장" })).ToBeVisibleAsync(new() { Timeout = Wait });
+        await Assertions.Expect(link).ToHaveAttributeAsync("href", campaignPath, new() { Timeout = Wait });
         (await AccessibilityTests.SeriousViolationsAsync(comms)).ShouldBeEmpty();
         await link.ClickAsync();
         await comms.WaitForURLAsync("**" + campaignPath);
-        await Assertions.Expect(comms.Locator("h1")).ToHaveTextAsync(title);
-        await Assertions.Expect(comms.Locator("[data-testid=replies] tr[data-reply]", new() { HasText = tag })).ToHaveCountAsync(1);
+        await Assertions.Expect(comms.Locator("h1")).ToHaveTextAsync(title, new() { Timeout = Wait });
+        await Assertions.Expect(comms.Locator("[data-testid=replies] tr[data-reply]", new() { HasText = tag })).ToHaveCountAsync(1, new() { Timeout = Wait });
     }
 
     /// <summary>The audience the API counts for a segment, for comparing with what the compose screen shows.</summary>
