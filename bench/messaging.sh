@@ -2,7 +2,8 @@
 # The delivery-engine figures of issue 6 (docs/benchmarks.md):
 #   1. a million subscribers selected and written to the outbox by a campaign start (PostgreSQL, binary COPY);
 #   2. submission rate to the npm smpp SMSC, beside the rate the same SMSC sustains against a minimal Node client;
-#   3. against an SMSC that throttles each bind to a set rate, the rate Sotong achieves when paced to it.
+#   3. against an SMSC that throttles each bind to a set rate, the rate Sotong achieves when paced to it;
+#   and Sotong's SMPP client alone (no database) against the same kind of SMSC, to separate the two costs.
 # Needs PostgreSQL running with the sotong role and tests/smpp-sim's npm packages (./test.sh sets up both).
 #   bench/messaging.sh [subscribers] [send-count]      KEEP=1 reuses the generated subscribers; ONLY=outbox|send|throttle
 set -euo pipefail
@@ -45,8 +46,14 @@ fi
 if only send; then
   echo "## submission rate, unthrottled SMSC"
   bench send --connection "$CS" --web $WEB --count "$COUNT" --ceiling-count "$COUNT" --binds 4 --window 50
+  echo "## the same with larger chunks (2,000 × 4 workers)"
+  bench send --connection "$CS" --web $WEB --count "$COUNT" --ceiling-count "$COUNT" --binds 4 --window 50 --chunk 2000 --workers 4
+  echo "## Sotong's SMPP client alone (no database), against a fresh SMSC"
+  (cd tests/smpp-sim && exec node smsc.js --port 0 --quiet < <(sleep 120) > "/tmp/messaging-bench-smsc.out") &
+  sleep 1
+  bench client-only --port "$(head -1 /tmp/messaging-bench-smsc.out | sed 's/.*"port":\([0-9]*\).*/\1/')" --count "$COUNT" --binds 4 --window 50
 fi
 if only throttle; then
-  echo "## SMSC throttling each bind to 500/s; Sotong paced at 500/s per bind"
+  echo "## SMSC throttling each bind to 500/s; Sotong configured with the contracted 500/s per bind"
   bench send --connection "$CS" --web $WEB --count 20000 --binds 2 --window 20 --throttle 500 --rate-per-bind 500
 fi

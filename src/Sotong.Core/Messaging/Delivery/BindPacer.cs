@@ -7,8 +7,14 @@ namespace Sotong.Core.Messaging.Delivery;
 /// </summary>
 internal sealed class BindPacer(double ratePerSecond, TimeProvider time)
 {
+    /// <summary>
+    /// The share of the contracted rate actually used. Our clock and the carrier's bucket never tick together; pacing at
+    /// exactly the contract drew a 0x58 now and then (each costing a paused bind), 2% under it drew none in the benchmark.
+    /// </summary>
+    public const double Margin = 0.98;
+
     private readonly Lock _gate = new();
-    private readonly long _interval = ratePerSecond > 0 ? (long)(time.TimestampFrequency / ratePerSecond) : 0;
+    private readonly long _interval = ratePerSecond > 0 ? (long)(time.TimestampFrequency / (ratePerSecond * Margin)) : 0;
     // A fiftieth of a second of burst: less than a carrier bucket usually allows, so pacing alone avoids 0x58.
     private readonly long _burst = time.TimestampFrequency / 50;
     private long _next = time.GetTimestamp();

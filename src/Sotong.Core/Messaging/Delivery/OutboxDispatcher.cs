@@ -105,6 +105,16 @@ public sealed partial class OutboxDispatcher(
         var now = time.GetUtcNow().UtcDateTime;
         // On PostgreSQL the transaction holds the row locks while the chunk is sent; on SQLite it is opened only to write.
         await using var tx = postgres ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (tx is not null)
+        {
+            // The chunk's commit records what was sent; if the database server itself crashed before flushing it, the
+            // rows would only be queued again — sent twice, never lost — so it need not wait for the disk. The outbox
+            // writes (enqueue) keep their synchronous commit: those are what "accepted" promises.
+            await using var setting = connection.CreateCommand();
+            setting.Transaction = tx.GetDbTransaction();
+            setting.CommandText = "SET LOCAL synchronous_commit = off";
+            await setting.ExecuteNonQueryAsync(ct);
+        }
         List<Row> rows = [];
         foreach (var priority in Priorities)
         {

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Globalization;
+using Sotong.Smpp;
+
+namespace Sotong.Bench.Messaging;
+
+/// <summary>
+/// Sotong's SMPP client alone against an SMSC already listening (no database, no outbox): how fast the protocol library
+/// itself submits, to separate its cost from the dispatcher's bookkeeping.
+/// </summary>
+internal static class ClientOnly
+{
+    public static async Task<int> RunAsync(int port, int count, int binds, int window)
+    {
+        var clients = new List<SmppClient>();
+        for (var i = 0; i < binds; i++)
+        {
+            var client = new SmppClient(new SmppClientOptions { Host = "127.0.0.1", Port = port, SystemId = "sotong", Password = "secret", Window = window });
+            await client.ConnectAsync();
+            clients.Add(client);
+        }
+        const string text = "[중구청] 구정소식: 이번 주 토요일 중림동 주민센터에서 건강검진이 있습니다.";
+        var next = -1;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, binds * window).Select(async lane =>
+        {
+            var client = clients[lane % binds];
+            int n;
+            while ((n = Interlocked.Increment(ref next)) < count)
+            {
+                await client.SubmitAsync("0120", "0106" + n.ToString("D7", CultureInfo.InvariantCulture), text);
+            }
+        }));
+        clock.Stop();
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"client only: {count:N0} submits over {binds} binds × window {window} in {clock.Elapsed.TotalSeconds:F2} s = {count / clock.Elapsed.TotalSeconds:F0}/s; CPU {used.TotalSeconds:F1} s ({used.TotalMicroseconds / count:F1} µs a message)"));
+        foreach (var client in clients)
+        {
+            await client.DisposeAsync();
+        }
+        return 0;
+    }
+}
