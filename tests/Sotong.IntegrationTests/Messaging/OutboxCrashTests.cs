@@ -7,6 +7,7 @@ using Sotong.Core.Common.Security;
 using Sotong.Core.Messaging;
 using Sotong.IntegrationTests.Infrastructure;
 using Sotong.IntegrationTests.Smpp;
+using Xunit.Abstractions;
 
 namespace Sotong.IntegrationTests.Messaging;
 
@@ -29,7 +30,7 @@ public sealed class CrashTestDatabase : PostgresApp
 /// Issue 6's reliability test: SIGKILL the process that is sending a 100,000-recipient batch, start it again, and
 /// count at the SMSC: every recipient received the message, and duplicates are no more than the in-flight window.
 /// </summary>
-public sealed class OutboxCrashTests(CrashTestDatabase app) : IClassFixture<CrashTestDatabase>
+public sealed class OutboxCrashTests(CrashTestDatabase app, ITestOutputHelper output) : IClassFixture<CrashTestDatabase>
 {
     private const int Recipients = 100_000;
     private const int ChunkSize = 500;
@@ -66,6 +67,7 @@ public sealed class OutboxCrashTests(CrashTestDatabase app) : IClassFixture<Cras
         }
 
         var stats = await StatsAsync(smsc);
+        output.WriteLine($"at the kill: {atKill.GetRawText()}\nat the end: {stats.GetRawText()}");
         stats.GetProperty("recipients").GetInt32().ShouldBe(Recipients);
         var duplicates = stats.GetProperty("duplicates").GetInt32();
         duplicates.ShouldBeLessThanOrEqualTo(ChunkSize * Workers, $"{duplicates} duplicates after the kill ({atKill.GetRawText()}).\n{log}");
