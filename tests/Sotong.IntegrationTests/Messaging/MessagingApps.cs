@@ -41,59 +41,61 @@ internal static class MessagingSettings
 
 public sealed class SqliteMessagingApp : SqliteApp, IMessagingApp
 {
-    SmscSimulator IMessagingApp.Smsc => Smsc;
+    private readonly SmscLifetime _smsc = new();
 
-    internal SmscSimulator Smsc { get; private set; } = null!;
+    SmscSimulator IMessagingApp.Smsc => _smsc.Smsc;
 
     public SotongApp App => this;
 
-    public override async Task InitializeAsync()
-    {
-        Smsc = await SmscSimulator.StartAsync();
-        await base.InitializeAsync();
-        _ = Services;
-        await Smsc.WaitForCountAsync("bind", 2);
-    }
+    public override Task InitializeAsync() => _smsc.InitializeAsync(this, base.InitializeAsync);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        MessagingSettings.Apply(builder, Smsc);
+        MessagingSettings.Apply(builder, _smsc.Smsc);
     }
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        await Smsc.DisposeAsync();
+        await _smsc.Smsc.DisposeAsync();
     }
 }
 
 public sealed class PostgresMessagingApp : PostgresApp, IMessagingApp
 {
-    SmscSimulator IMessagingApp.Smsc => Smsc;
+    private readonly SmscLifetime _smsc = new();
 
-    internal SmscSimulator Smsc { get; private set; } = null!;
+    SmscSimulator IMessagingApp.Smsc => _smsc.Smsc;
 
     public SotongApp App => this;
 
-    public override async Task InitializeAsync()
-    {
-        Smsc = await SmscSimulator.StartAsync();
-        await base.InitializeAsync();
-        _ = Services;
-        await Smsc.WaitForCountAsync("bind", 2);
-    }
+    public override Task InitializeAsync() => _smsc.InitializeAsync(this, base.InitializeAsync);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        MessagingSettings.Apply(builder, Smsc);
+        MessagingSettings.Apply(builder, _smsc.Smsc);
     }
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        await Smsc.DisposeAsync();
+        await _smsc.Smsc.DisposeAsync();
+    }
+}
+
+/// <summary>The SMSC, started before the app (which binds to it twice on start); the app disposes it after itself.</summary>
+internal sealed class SmscLifetime
+{
+    public SmscSimulator Smsc { get; private set; } = null!;
+
+    public async Task InitializeAsync(SotongApp app, Func<Task> initializeApp)
+    {
+        Smsc = await SmscSimulator.StartAsync();
+        await initializeApp();
+        _ = app.Services;
+        await Smsc.WaitForCountAsync("bind", 2);
     }
 }
 

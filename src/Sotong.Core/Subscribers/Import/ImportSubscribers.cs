@@ -11,6 +11,7 @@ using Sotong.Core.Common.Audit;
 using Sotong.Core.Common.Errors;
 using Sotong.Core.Common.Localization;
 using Sotong.Core.Common.Security;
+using Sotong.Core.Common.Uploads;
 using Sotong.Core.Common.Time;
 using Sotong.Core.Subscribers.Enrol;
 using Sotong.Core.Subscribers.Households;
@@ -216,43 +217,17 @@ internal static class ImportSubscribersEndpoints
     {
         staffApi.MapPost("/import", async (HttpRequest http, bool? dryRun, ClaimsPrincipal user, ImportSubscribersHandler handler, CancellationToken ct) =>
             {
-                Stream body;
-                string? fileName = null;
-                var contentType = http.ContentType;
-                if (http.HasFormContentType)
+                using var upload = await UploadedFile.ReadAsync(http, ct);
+                if (upload is null)
                 {
-                    IFormCollection form;
-                    try
-                    {
-                        form = await http.ReadFormAsync(ct);
-                    }
-                    catch (InvalidDataException)
-                    {
-                        return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The multipart body is malformed.");
-                    }
-                    var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null);
-                    new ValidationBuilder().When(file is null, "file", "Attach the file (field \"file\").").ThrowIfAny();
-                    body = file!.OpenReadStream();
-                    fileName = file.FileName;
-                    contentType = file.ContentType;
+                    return UploadedFile.Malformed();
                 }
-                else
-                {
-                    body = http.Body;
-                }
-                var format = ImportFiles.FormatOf(contentType, fileName);
+                var format = ImportFiles.FormatOf(upload.ContentType, upload.FileName);
                 if (format is null)
                 {
                     return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send CSV (text/csv) or XLSX (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet).");
                 }
-                // The readers work synchronously and the XLSX reader needs to seek: buffer first (the body limit bounds it).
-                using var buffer = new MemoryStream();
-                await using (body)
-                {
-                    await body.CopyToAsync(buffer, ct);
-                }
-                buffer.Position = 0;
-                return Results.Ok(await handler.ImportAsync(buffer, format.Value, dryRun ?? false, StaffContext.From(user), ct));
+                return Results.Ok(await handler.ImportAsync(upload.Content, format.Value, dryRun ?? false, StaffContext.From(user), ct));
             })
             .WithName("ImportSubscribers")
             .WithSummary("Import paper forms from CSV or XLSX; dryRun=true validates without writing. Answers a row-by-row report")

@@ -12,6 +12,7 @@ using Sotong.Core.Common;
 using Sotong.Core.Common.Audit;
 using Sotong.Core.Common.Errors;
 using Sotong.Core.Common.Security;
+using Sotong.Core.Common.Uploads;
 using Sotong.Core.Inbox;
 using Sotong.Core.Triage.Classify;
 
@@ -298,44 +299,17 @@ internal static class ImportTrainingDataEndpoint
     public static void Map(RouteGroupBuilder triage) =>
         triage.MapPost("/training-data", async (HttpRequest http, bool? dryRun, bool? train, ClaimsPrincipal user, ImportTrainingDataHandler handler, CancellationToken ct) =>
             {
-                Stream body;
-                string? fileName = null;
-                string? contentType = http.ContentType;
-                if (http.HasFormContentType)
+                using var upload = await UploadedFile.ReadAsync(http, ct);
+                if (upload is null)
                 {
-                    IFormCollection form;
-                    try
-                    {
-                        form = await http.ReadFormAsync(ct);
-                    }
-                    catch (InvalidDataException)
-                    {
-                        return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The multipart body is malformed.");
-                    }
-                    var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null);
-                    new ValidationBuilder().When(file is null, "file", "Attach the file (field \"file\").").ThrowIfAny();
-                    body = file!.OpenReadStream();
-                    fileName = file.FileName;
-                    contentType = file.ContentType;
+                    return UploadedFile.Malformed();
                 }
-                else
-                {
-                    body = http.Body;
-                }
-                var format = ImportTrainingDataHandler.FormatOf(contentType, fileName);
+                var format = ImportTrainingDataHandler.FormatOf(upload.ContentType, upload.FileName);
                 if (format is null)
                 {
                     return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send CSV (text/csv) or JSON Lines (application/x-ndjson).");
                 }
-                // The parsers read synchronously; the request body may only be read asynchronously, so buffer it first
-                // (the body limit above bounds it).
-                using var buffer = new MemoryStream();
-                await using (body)
-                {
-                    await body.CopyToAsync(buffer, ct);
-                }
-                buffer.Position = 0;
-                var report = await handler.ImportAsync(buffer, format.Value, dryRun ?? false, train ?? true, StaffContext.From(user), ct);
+                var report = await handler.ImportAsync(upload.Content, format.Value, dryRun ?? false, train ?? true, StaffContext.From(user), ct);
                 return Results.Ok(report);
             })
             .WithName("ImportTrainingData")
