@@ -73,9 +73,6 @@ public sealed class OutboxBatch
     /// <summary>When the first and the last recipient's message was accepted by the SMSC.</summary>
     public DateTime? FirstSubmittedAtUtc { get; set; }
     public DateTime? LastSubmittedAtUtc { get; set; }
-
-    /// <summary>Every recipient has an outcome short of delivery (the counters move by increments in SQL).</summary>
-    public bool IsComplete => Submitted + Failed + Cancelled >= Total;
 }
 
 /// <summary>One recipient of a batch: written before anything is sent, claimed, submitted, receipted.</summary>
@@ -122,7 +119,6 @@ internal sealed class OutboxBatchConfiguration : IEntityTypeConfiguration<Outbox
         b.Property(x => x.Sender).HasMaxLength(20);
         b.Property(x => x.Text).HasMaxLength(4000);
         b.HasIndex(x => new { x.Kind, x.SourceId });
-        b.Ignore(x => x.IsComplete);
     }
 }
 

@@ -63,9 +63,6 @@ public sealed partial class SmppGateway(IConfiguration configuration, IServicePr
 
     public int BoundBinds => _binds.Count(b => b.Client?.IsBound == true);
 
-    /// <summary>Submissions that may be outstanding at once over the binds that are up.</summary>
-    public int Capacity => Math.Max(1, _binds.Where(b => b.Client?.IsBound == true).Sum(b => b.Window));
-
     /// <summary>Parts per second all binds together may send (0 when unpaced).</summary>
     public double RateLimit => _binds.Sum(b => b.Rate);
 
@@ -92,7 +89,7 @@ public sealed partial class SmppGateway(IConfiguration configuration, IServicePr
         var inbound = services.GetService<ISmsInboundHandler>();
         for (var i = 0; i < count; i++)
         {
-            _binds.Add(new Bind(i, options, window, rate, new BindPacer(rate, time)));
+            _binds.Add(new Bind(i, options, rate, new BindPacer(rate, time)));
         }
         // The first bind is tried in the foreground so a working SMSC is bound when start-up ends; the rest, and any
         // that fail, keep trying in the background.
@@ -259,11 +256,10 @@ public sealed partial class SmppGateway(IConfiguration configuration, IServicePr
         }
     }
 
-    private sealed class Bind(int index, SmppClientOptions options, int window, double rate, BindPacer pacer)
+    private sealed class Bind(int index, SmppClientOptions options, double rate, BindPacer pacer)
     {
         public int Index { get; } = index;
         public SmppClientOptions Options { get; } = options;
-        public int Window { get; } = window;
         public double Rate { get; } = rate;
         public BindPacer Pacer { get; } = pacer;
         public SmppClient? Client;
