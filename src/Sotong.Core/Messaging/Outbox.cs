@@ -85,7 +85,9 @@ public sealed class Outbox(IDbContextFactory<SotongDbContext> dbFactory, Persona
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        try
+        {
+            await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.Add(batch);
@@ -106,6 +108,17 @@ public sealed class Outbox(IDbContextFactory<SotongDbContext> dbFactory, Persona
             }
             await tx.CommitAsync(ct);
         });
+        }
+        catch (DbUpdateException) when (request.BatchId is { } raced)
+        {
+            // The same batch written at the same moment by another call (a double-submitted form): theirs stands.
+            await using var again = await dbFactory.CreateDbContextAsync(ct);
+            if (await again.Set<OutboxBatch>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == raced, ct) is { } theirs)
+            {
+                return theirs;
+            }
+            throw;
+        }
         signal.Pulse();
         return batch;
     }

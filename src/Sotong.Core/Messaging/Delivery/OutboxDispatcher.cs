@@ -40,13 +40,15 @@ public sealed partial class OutboxDispatcher(
 
     private TimeSpan PollInterval => configuration.GetValue("Messaging:PollInterval", TimeSpan.FromSeconds(1));
 
+    private int _workers = 1;
+
     /// <summary>Rows one worker holds at most: its share of what the binds may send in half a second, within ChunkSize.</summary>
     internal int EffectiveChunk
     {
         get
         {
             var rate = gateway.RateLimit;
-            return rate > 0 ? (int)Math.Clamp(rate / 2, 1, ChunkSize) : ChunkSize;
+            return rate > 0 ? (int)Math.Clamp(rate / 2 / _workers, 1, ChunkSize) : ChunkSize;
         }
     }
 
@@ -62,6 +64,7 @@ public sealed partial class OutboxDispatcher(
             postgres = db.Database.IsNpgsql();
         }
         var workers = postgres ? Math.Clamp(configuration.GetValue("Messaging:Workers", 3), 1, 32) : 1;
+        _workers = workers;
         LogStarted(logger, workers, ChunkSize);
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => WorkAsync(postgres, stoppingToken), CancellationToken.None)));
     }
@@ -87,9 +90,10 @@ public sealed partial class OutboxDispatcher(
             {
                 return;
             }
-            catch (Exception e) when (e is DbException or DbUpdateException or InvalidOperationException or TimeoutException)
+            catch (Exception e) when (!stopping.IsCancellationRequested)
             {
-                // The chunk's transaction rolled back: its rows are queued again. Wait a little and carry on.
+                // The chunk's transaction rolled back: its rows are queued again. Wait a little and carry on: this loop
+                // is the only thing that sends, it must not end.
                 LogChunkFailed(logger, e.Message);
                 await Task.Delay(TimeSpan.FromSeconds(1), time, stopping);
             }
@@ -130,11 +134,11 @@ public sealed partial class OutboxDispatcher(
         }
 
         var senders = await ActiveSendersAsync(connection, tx?.GetDbTransaction(), ct);
-        await LoadBatchesAsync(connection, tx?.GetDbTransaction(), rows.Select(r => r.BatchId).Distinct().ToList(), postgres, ct);
+        var batches = await LoadBatchesAsync(connection, tx?.GetDbTransaction(), rows.Select(r => r.BatchId).Distinct().ToList(), ct);
         // Nothing below may throw between the first submission and the commit: a rolled-back chunk is sent again. For
         // the same reason a chunk under way is finished, not abandoned, when the app stops: its submissions are not
         // cancelled (each is bounded by the SMPP response timeout), so what went out is recorded as sent.
-        var results = await Task.WhenAll(rows.Select(r => SendAsync(r, senders, CancellationToken.None)));
+        var results = await Task.WhenAll(rows.Select(r => SendAsync(r, batches, senders, CancellationToken.None)));
         var finishedAt = time.GetUtcNow().UtcDateTime;
         await using var write = tx is null ? await db.Database.BeginTransactionAsync(CancellationToken.None) : null;
         var transaction = (tx ?? write)!.GetDbTransaction();
@@ -152,9 +156,9 @@ public sealed partial class OutboxDispatcher(
             WHERE "State" = 0 AND "Priority" = @priority AND "NotBeforeUtc" <= @now
             ORDER BY "NotBeforeUtc", "Id" LIMIT @limit{(postgres ? " FOR UPDATE SKIP LOCKED" : "")}
             """;
-        Add(command, "priority", (int)priority);
-        Add(command, "now", now);
-        Add(command, "limit", limit);
+        SqlParameters.Add(command, "priority", (int)priority);
+        SqlParameters.Add(command, "now", now);
+        SqlParameters.Add(command, "limit", limit);
         var rows = new List<Row>(limit);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -164,27 +168,27 @@ public sealed partial class OutboxDispatcher(
         return rows;
     }
 
-    private async Task<Outcome> SendAsync(Row row, HashSet<string> senders, CancellationToken ct)
+    private async Task<Outcome> SendAsync(Row row, IReadOnlyDictionary<Guid, BatchInfo> batches, HashSet<string> senders, CancellationToken ct)
     {
         try
         {
-            return await TrySendAsync(row, senders, ct);
+            return await TrySendAsync(row, batches, senders, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Whatever went wrong with this one row, the others' results must still be written.
-            return new Outcome(OutboxState.Queued, null, 0, null, e.Message);
+            return Retry(row, e.Message);
         }
     }
 
-    private async Task<Outcome> TrySendAsync(Row row, HashSet<string> senders, CancellationToken ct)
+    /// <summary>Back to the queue for a later try, or failed once it has had its attempts.</summary>
+    private Outcome Retry(Row row, string reason) => row.Attempts + 1 >= MaxAttempts
+        ? Outcome.Fail(null, $"Gave up after {row.Attempts + 1} attempts: {reason}")
+        : new Outcome(OutboxState.Queued, null, 0, null, reason);
+
+    private async Task<Outcome> TrySendAsync(Row row, IReadOnlyDictionary<Guid, BatchInfo> batches, HashSet<string> senders, CancellationToken ct)
     {
-        BatchInfo? batch;
-        lock (_batchGate)
-        {
-            _batches.TryGetValue(row.BatchId, out batch);
-        }
-        if (batch is null)
+        if (!batches.TryGetValue(row.BatchId, out var batch))
         {
             return Outcome.Fail(null, "The batch is missing.");
         }
@@ -197,18 +201,18 @@ public sealed partial class OutboxDispatcher(
         {
             phone = protector.Unprotect(row.ProtectedRecipient);
         }
-        catch (CryptographicException)
+        catch (CryptographicException e)
         {
-            return Outcome.Fail(null, "The recipient's number cannot be decrypted (lost data protection key).");
+            // Usually this node's keys (its Data Protection key ring cannot open the stored value key), not the row:
+            // retried, so a misconfigured node does not fail the whole queue.
+            return Retry(row, "The recipient's number cannot be decrypted here: " + e.Message);
         }
         var result = await gateway.SubmitAsync(batch.Sender, phone, batch.Text, batch.Parts, ct);
         return result switch
         {
             SubmitResult.Accepted ok => new Outcome(OutboxState.Submitted, ok.MessageId, ok.MessageIds.Count, null, null),
             SubmitResult.Refused refused => Outcome.Fail((int)refused.Status, $"SMSC refused: 0x{refused.Status:X2} {SmppCommandStatus.Name(refused.Status)}"),
-            SubmitResult.Unavailable down => row.Attempts + 1 >= MaxAttempts
-                ? Outcome.Fail(null, $"Gave up after {row.Attempts + 1} attempts: {down.Reason}")
-                : new Outcome(OutboxState.Queued, null, 0, null, down.Reason),
+            SubmitResult.Unavailable down => Retry(row, down.Reason),
             _ => Outcome.Fail(null, "Unknown result."),
         };
     }
@@ -216,19 +220,22 @@ public sealed partial class OutboxDispatcher(
     /// <summary>Writes every row's result and moves the batches' counters, in the chunk's transaction.</summary>
     private async Task RecordAsync(DbConnection connection, DbTransaction tx, List<Row> rows, Outcome[] results, DateTime now, bool postgres, CancellationToken ct)
     {
+        bool[] applied;
         if (postgres)
         {
+            // The rows are locked by this transaction: every one is still as it was read.
             await RecordPostgresAsync((NpgsqlConnection)connection, (NpgsqlTransaction)tx, rows, results, now, ct);
+            applied = [.. rows.Select(_ => true)];
         }
         else
         {
-            await RecordSqliteAsync(connection, tx, rows, results, now, ct);
+            applied = await RecordSqliteAsync(connection, tx, rows, results, now, ct);
         }
 
-        foreach (var group in rows.Zip(results).GroupBy(x => x.First.BatchId).OrderBy(g => g.Key))
+        foreach (var group in rows.Select((row, i) => (row, result: results[i], applied: applied[i])).Where(x => x.applied).GroupBy(x => x.row.BatchId).OrderBy(g => g.Key))
         {
-            var submitted = group.Count(x => x.Second.State == OutboxState.Submitted);
-            var failed = group.Count(x => x.Second.State == OutboxState.Failed);
+            var submitted = group.Count(x => x.result.State == OutboxState.Submitted);
+            var failed = group.Count(x => x.result.State == OutboxState.Failed);
             if (submitted == 0 && failed == 0)
             {
                 continue;
@@ -242,10 +249,10 @@ public sealed partial class OutboxDispatcher(
                   WHERE "Id" = @id
                   """
                 : """UPDATE messaging_batch SET "Failed" = "Failed" + @failed WHERE "Id" = @id""";
-            Add(command, "submitted", submitted);
-            Add(command, "failed", failed);
-            Add(command, "now", now);
-            Add(command, "id", group.Key);
+            SqlParameters.Add(command, "submitted", submitted);
+            SqlParameters.Add(command, "failed", failed);
+            SqlParameters.Add(command, "now", now);
+            SqlParameters.Add(command, "id", group.Key);
             await command.ExecuteNonQueryAsync(ct);
         }
         var retried = results.Count(r => r.State == OutboxState.Queued);
@@ -296,8 +303,13 @@ public sealed partial class OutboxDispatcher(
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task RecordSqliteAsync(DbConnection connection, DbTransaction tx, List<Row> rows, Outcome[] results, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Without row locks a row may have changed since it was read (a campaign stopped meanwhile): only rows still queued
+    /// are written, and only they count. Returns which were.
+    /// </summary>
+    private static async Task<bool[]> RecordSqliteAsync(DbConnection connection, DbTransaction tx, List<Row> rows, Outcome[] results, DateTime now, CancellationToken ct)
     {
+        var applied = new bool[rows.Count];
         await using var command = connection.CreateCommand();
         command.Transaction = tx;
         command.CommandText = """
@@ -305,7 +317,7 @@ public sealed partial class OutboxDispatcher(
                 "ErrorCode" = @code, "Error" = @error, "NotBeforeUtc" = @not_before,
                 "SubmittedAtUtc" = CASE WHEN @state = 1 THEN @now ELSE "SubmittedAtUtc" END,
                 "CompletedAtUtc" = CASE WHEN @state = 3 THEN @now ELSE "CompletedAtUtc" END
-            WHERE "Id" = @id
+            WHERE "Id" = @id AND "State" = 0
             """;
         var p = new[] { "state", "message_id", "parts", "code", "error", "not_before", "now", "id" }.Select(name =>
         {
@@ -322,45 +334,56 @@ public sealed partial class OutboxDispatcher(
             p[2].Value = result.Parts;
             p[3].Value = (object?)result.ErrorCode ?? DBNull.Value;
             p[4].Value = (object?)result.Error ?? DBNull.Value;
-            p[5].Value = SqliteTime(result.State == OutboxState.Queued ? now + RetryDelay(row.Attempts + 1) : now);
-            p[6].Value = SqliteTime(now);
-            p[7].Value = row.Id.ToString().ToUpperInvariant();
-            await command.ExecuteNonQueryAsync(ct);
+            p[5].Value = SqlParameters.Sqlite(result.State == OutboxState.Queued ? now + RetryDelay(row.Attempts + 1) : now);
+            p[6].Value = SqlParameters.Sqlite(now);
+            p[7].Value = SqlParameters.Sqlite(row.Id);
+            applied[i] = await command.ExecuteNonQueryAsync(ct) == 1;
         }
+        return applied;
     }
 
     /// <summary>How long a row that could not be sent waits: 5 s, 10 s, 20 s … up to 5 minutes.</summary>
     internal static TimeSpan RetryDelay(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(300, 5 * Math.Pow(2, Math.Max(0, attempts - 1))));
 
-    /// <summary>The chunk's batches (text, sender, part count), read once each and kept while this node sends them.</summary>
-    private async Task LoadBatchesAsync(DbConnection connection, DbTransaction? tx, List<Guid> ids, bool postgres, CancellationToken ct)
+    /// <summary>The chunk's batches (text, sender, part count): from this node's cache, or read once on the chunk's connection.</summary>
+    private async Task<Dictionary<Guid, BatchInfo>> LoadBatchesAsync(DbConnection connection, DbTransaction? tx, List<Guid> ids, CancellationToken ct)
     {
-        List<Guid> missing;
+        var chunk = new Dictionary<Guid, BatchInfo>(ids.Count);
         lock (_batchGate)
         {
-            missing = [.. ids.Where(id => !_batches.ContainsKey(id))];
+            foreach (var id in ids)
+            {
+                if (_batches.TryGetValue(id, out var cached))
+                {
+                    chunk[id] = cached;
+                }
+            }
         }
-        foreach (var id in missing)
+        foreach (var id in ids.Where(id => !chunk.ContainsKey(id)))
         {
             await using var command = connection.CreateCommand();
             command.Transaction = tx;
             command.CommandText = """SELECT "Sender", "Text" FROM messaging_batch WHERE "Id" = @id""";
-            Add(command, "id", postgres ? id : id.ToString().ToUpperInvariant());
+            SqlParameters.Add(command, "id", id);
             await using var reader = await command.ExecuteReaderAsync(ct);
             if (await reader.ReadAsync(ct))
             {
-                var info = new BatchInfo(reader.GetString(0), reader.GetString(1), SmppClient.PartsFor(reader.GetString(1)));
-                lock (_batchGate)
-                {
-                    if (_batches.Count > 10_000)
-                    {
-                        _batches.Clear();
-                    }
-                    _batches[id] = info;
-                }
+                chunk[id] = new BatchInfo(reader.GetString(0), reader.GetString(1), SmppClient.PartsFor(reader.GetString(1)));
             }
         }
+        lock (_batchGate)
+        {
+            if (_batches.Count > 10_000)
+            {
+                _batches.Clear(); // a cache only: this chunk keeps its own map
+            }
+            foreach (var (id, info) in chunk)
+            {
+                _batches[id] = info;
+            }
+        }
+        return chunk;
     }
 
     /// <summary>Read with every chunk (a handful of rows): a number withdrawn now stops the very next chunk.</summary>
@@ -376,16 +399,6 @@ public sealed partial class OutboxDispatcher(
             senders.Add(reader.GetString(0));
         }
         return senders;
-    }
-
-    private static object SqliteTime(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value is DateTime d && command is not NpgsqlCommand ? SqliteTime(d) : value;
-        command.Parameters.Add(parameter);
     }
 
     private sealed record Row(Guid Id, Guid BatchId, string ProtectedRecipient, int Attempts);

@@ -133,9 +133,9 @@ public sealed partial class OutboxReceipts(IDbContextFactory<SotongDbContext> db
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """UPDATE messaging_batch SET "Delivered" = "Delivered" + @delivered, "Undelivered" = "Undelivered" + @undelivered WHERE "Id" = @id""";
-            AddParameter(command, "delivered", batch.Count(m => m.Delivered));
-            AddParameter(command, "undelivered", batch.Count(m => !m.Delivered));
-            AddParameter(command, "id", command is NpgsqlCommand ? batch.Key : batch.Key.ToString().ToUpperInvariant());
+            SqlParameters.Add(command, "delivered", batch.Count(m => m.Delivered));
+            SqlParameters.Add(command, "undelivered", batch.Count(m => !m.Delivered));
+            SqlParameters.Add(command, "id", batch.Key);
             await command.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
@@ -177,10 +177,10 @@ public sealed partial class OutboxReceipts(IDbContextFactory<SotongDbContext> db
                 WHERE "SmscMessageId" = @id AND "State" = 1
                 RETURNING "BatchId"
                 """;
-            AddParameter(command, "state", receipt.IsDelivered ? (int)OutboxState.Delivered : (int)OutboxState.Undelivered);
-            AddParameter(command, "now", now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
-            AddParameter(command, "error", receipt.IsDelivered ? DBNull.Value : Describe(receipt));
-            AddParameter(command, "id", receipt.MessageId);
+            SqlParameters.Add(command, "state", receipt.IsDelivered ? (int)OutboxState.Delivered : (int)OutboxState.Undelivered);
+            SqlParameters.Add(command, "now", now);
+            SqlParameters.Add(command, "error", receipt.IsDelivered ? null : Describe(receipt));
+            SqlParameters.Add(command, "id", receipt.MessageId);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -191,14 +191,6 @@ public sealed partial class OutboxReceipts(IDbContextFactory<SotongDbContext> db
     }
 
     private static string Describe(SmppDeliveryReceipt receipt) => $"Carrier reported {receipt.Status} (error {receipt.ErrorCode}).";
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Count} delivery receipt(s) matched no submitted outbox message in two minutes (replies, later parts, repeats)")]
     private static partial void LogUnmatched(ILogger logger, int count);

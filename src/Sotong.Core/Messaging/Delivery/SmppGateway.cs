@@ -91,14 +91,15 @@ public sealed partial class SmppGateway(IConfiguration configuration, IServicePr
         {
             _binds.Add(new Bind(i, options, rate, new BindPacer(rate, time)));
         }
-        // The first bind is tried in the foreground so a working SMSC is bound when start-up ends; the rest, and any
-        // that fail, keep trying in the background.
-        foreach (var bind in _binds)
+        // The first bind is tried in the foreground so a working SMSC is bound when start-up ends; the rest connect in
+        // the background, and so does the first if it failed, so an SMSC that is down does not hold start-up.
+        if (!await TryConnectAsync(_binds[0], inbound, cancellationToken))
         {
-            if (!await TryConnectAsync(bind, inbound, cancellationToken))
-            {
-                _background.Add(Task.Run(() => KeepConnectingAsync(bind, inbound, _stopping.Token), CancellationToken.None));
-            }
+            _background.Add(Task.Run(() => KeepConnectingAsync(_binds[0], inbound, immediately: false, _stopping.Token), CancellationToken.None));
+        }
+        foreach (var bind in _binds.Skip(1))
+        {
+            _background.Add(Task.Run(() => KeepConnectingAsync(bind, inbound, immediately: true, _stopping.Token), CancellationToken.None));
         }
     }
 
@@ -129,6 +130,12 @@ public sealed partial class SmppGateway(IConfiguration configuration, IServicePr
             catch (SmppCommandException e) when (e.CommandStatus is SmppCommandStatus.Throttled or SmppCommandStatus.MessageQueueFull)
             {
                 var delay = bind.Pacer.BackOff();
+                if (parts > 1)
+                {
+                    // Its other parts may have been accepted; sending the whole text again at once would repeat them.
+                    // The row waits its retry delay instead.
+                    return new SubmitResult.Unavailable($"A part was refused with 0x{e.CommandStatus:X2}; the text is sent again later.");
+                }
                 if (attempt >= MaxThrottleRetries)
                 {
                     return new SubmitResult.Unavailable($"Still throttled after {attempt} resubmissions (0x{e.CommandStatus:X2}).");
@@ -207,14 +214,19 @@ public sealed partial class SmppGateway(IConfiguration configuration, IServicePr
         return true;
     }
 
-    private async Task KeepConnectingAsync(Bind bind, ISmsInboundHandler? inbound, CancellationToken stopping)
+    private async Task KeepConnectingAsync(Bind bind, ISmsInboundHandler? inbound, bool immediately, CancellationToken stopping)
     {
         var delay = bind.Options.ReconnectMinDelay;
+        var first = immediately;
         while (!stopping.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(delay, time, stopping);
+                if (!first)
+                {
+                    await Task.Delay(delay, time, stopping);
+                }
+                first = false;
                 if (await TryConnectAsync(bind, inbound, stopping))
                 {
                     return;

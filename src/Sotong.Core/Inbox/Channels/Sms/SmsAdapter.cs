@@ -18,9 +18,12 @@ namespace Sotong.Core.Inbox.Channels.Sms;
 /// stored; replies go out with submit_sm (UCS2 for Korean, segmented) over the Messaging module's binds
 /// (<see cref="SmppGateway"/>, configured by <c>Channels:Sms:*</c>; without a host the channel is simply off).
 /// </summary>
-internal sealed partial class SmsAdapter(InboxIntake intake, IEnumerable<IInboundSmsStep> steps, SmppGateway gateway, IDbContextFactory<SotongDbContext> dbFactory, ILogger<SmsAdapter> logger)
+internal sealed partial class SmsAdapter(InboxIntake intake, IEnumerable<IInboundSmsStep> steps, SmppGateway gateway, IDbContextFactory<SotongDbContext> dbFactory, TimeProvider time, ILogger<SmsAdapter> logger)
     : IChannelAdapter, ISmsInboundHandler, IDeliveryReceiptSink
 {
+    /// <summary>How long a reply waits for its receipt; carriers keep trying for a few days at most.</summary>
+    private static readonly TimeSpan ReceiptWait = TimeSpan.FromDays(7);
+
     public IReadOnlyCollection<InboxChannel> Channels { get; } = [InboxChannel.Sms];
 
     public void MapWebhooks(IEndpointRouteBuilder hooks)
@@ -65,18 +68,28 @@ internal sealed partial class SmsAdapter(InboxIntake intake, IEnumerable<IInboun
             message.Text, message.ReceivedAt.UtcDateTime, MessageKind.Text) { Companion = companion }], ct);
     }
 
-    /// <summary>Delivery receipts turn a sent reply into delivered (or failed, with the carrier's status).</summary>
+    /// <summary>
+    /// Delivery receipts turn a sent reply into delivered (or failed, with the carrier's status). Every receipt of every
+    /// campaign passes here too, so the replies still waiting for one (a handful) are read once per batch of receipts
+    /// and matched in memory, on any of their parts' ids.
+    /// </summary>
     public async Task RecordAsync(IReadOnlyList<SmppDeliveryReceipt> receipts, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(receipts);
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var since = time.GetUtcNow().UtcDateTime - ReceiptWait;
+            var waiting = await db.OutboundReplies.Where(r => r.Channel == InboxChannel.Sms && r.State == ReplyState.Sent && r.ProviderMessageId != null && r.CreatedAtUtc >= since)
+                .ToListAsync(ct);
+            if (waiting.Count == 0)
+            {
+                return;
+            }
+            var byPart = waiting.SelectMany(r => r.ProviderMessageId!.Split(',').Select(id => (id, r))).ToLookup(x => x.id, x => x.r, StringComparer.Ordinal);
             foreach (var receipt in receipts)
             {
-                var id = receipt.MessageId;
-                var replies = await db.OutboundReplies.Where(r => r.Channel == InboxChannel.Sms && r.ProviderMessageId != null
-                    && (r.ProviderMessageId == id || r.ProviderMessageId.StartsWith(id + ",") || r.ProviderMessageId.EndsWith("," + id) || r.ProviderMessageId.Contains("," + id + ","))).ToListAsync(ct);
-                foreach (var reply in replies.Where(r => r.State is ReplyState.Sent or ReplyState.Delivered))
+                foreach (var reply in byPart[receipt.MessageId])
                 {
                     if (receipt.IsDelivered)
                     {
