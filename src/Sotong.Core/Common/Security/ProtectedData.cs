@@ -42,8 +42,7 @@ public sealed class PersonalDataProtector(IDataProtectionProvider provider, IDbC
     private const int TagSize = 16;
     private readonly IDataProtector _values = provider.CreateProtector("Sotong.PersonalData.v1");
     private readonly IDataProtector _secrets = provider.CreateProtector("Sotong.StoredSecrets.v1");
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Lock _valueGate = new();
+    private readonly Lock _keyGate = new();
     private byte[]? _lookupKey;
     private byte[]? _valueKey;
 
@@ -90,26 +89,35 @@ public sealed class PersonalDataProtector(IDataProtectionProvider provider, IDbC
         return Encoding.UTF8.GetString(plain);
     }
 
-    /// <summary>The value key, loaded (or created by the first node to need it) once per process.</summary>
-    private byte[] ValueKey()
+    private byte[] ValueKey() => Volatile.Read(ref _valueKey) ?? LoadKey(ref _valueKey, ValueKeyName);
+
+    /// <summary>Hex HMAC-SHA256 of the normalised value under the installation's lookup key.</summary>
+    public Task<string> LookupHashAsync(string normalizedValue, CancellationToken ct)
     {
-        if (Volatile.Read(ref _valueKey) is { } cached)
+        ct.ThrowIfCancellationRequested();
+        var key = Volatile.Read(ref _lookupKey) ?? LoadKey(ref _lookupKey, LookupKeyName);
+        return Task.FromResult(Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(normalizedValue))));
+    }
+
+    /// <summary>
+    /// A stored secret key, loaded (or created by the first node to need it) once per process: 32 random bytes kept
+    /// protected by Data Protection, so every node shares them. Read synchronously once; callers cache it in <paramref name="slot"/>.
+    /// </summary>
+    private byte[] LoadKey(ref byte[]? slot, string name)
+    {
+        lock (_keyGate)
         {
-            return cached;
-        }
-        lock (_valueGate)
-        {
-            if (_valueKey is not null)
+            if (slot is not null)
             {
-                return _valueKey;
+                return slot;
             }
             using var db = dbFactory.CreateDbContext();
-            var stored = db.StoredSecrets.AsNoTracking().FirstOrDefault(s => s.Name == ValueKeyName);
+            var stored = db.StoredSecrets.AsNoTracking().FirstOrDefault(s => s.Name == name);
             if (stored is null)
             {
                 db.StoredSecrets.Add(new StoredSecret
                 {
-                    Name = ValueKeyName,
+                    Name = name,
                     ProtectedValue = _secrets.Protect(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))),
                     CreatedAtUtc = time.GetUtcNow().UtcDateTime,
                 });
@@ -122,60 +130,11 @@ public sealed class PersonalDataProtector(IDataProtectionProvider provider, IDbC
                     // Another node created it first; use theirs.
                 }
                 db.ChangeTracker.Clear();
-                stored = db.StoredSecrets.AsNoTracking().First(s => s.Name == ValueKeyName);
+                stored = db.StoredSecrets.AsNoTracking().First(s => s.Name == name);
             }
-            Volatile.Write(ref _valueKey, Convert.FromBase64String(_secrets.Unprotect(stored.ProtectedValue)));
-            return _valueKey!;
-        }
-    }
-
-    /// <summary>Hex HMAC-SHA256 of the normalised value under the installation's lookup key.</summary>
-    public async Task<string> LookupHashAsync(string normalizedValue, CancellationToken ct)
-    {
-        var key = await LookupKeyAsync(ct);
-        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(normalizedValue)));
-    }
-
-    private async Task<byte[]> LookupKeyAsync(CancellationToken ct)
-    {
-        if (_lookupKey is { } cached)
-        {
-            return cached;
-        }
-        await _gate.WaitAsync(ct);
-        try
-        {
-            if (_lookupKey is not null)
-            {
-                return _lookupKey;
-            }
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var stored = await db.StoredSecrets.AsNoTracking().FirstOrDefaultAsync(s => s.Name == LookupKeyName, ct);
-            if (stored is null)
-            {
-                db.StoredSecrets.Add(new StoredSecret
-                {
-                    Name = LookupKeyName,
-                    ProtectedValue = _secrets.Protect(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))),
-                    CreatedAtUtc = time.GetUtcNow().UtcDateTime,
-                });
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-                catch (DbUpdateException)
-                {
-                    // Another node created it first; use theirs.
-                }
-                db.ChangeTracker.Clear();
-                stored = await db.StoredSecrets.AsNoTracking().FirstAsync(s => s.Name == LookupKeyName, ct);
-            }
-            _lookupKey = Convert.FromBase64String(_secrets.Unprotect(stored.ProtectedValue));
-            return _lookupKey;
-        }
-        finally
-        {
-            _gate.Release();
+            var key = Convert.FromBase64String(_secrets.Unprotect(stored.ProtectedValue));
+            Volatile.Write(ref slot, key);
+            return key;
         }
     }
 }
