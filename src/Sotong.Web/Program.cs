@@ -1,3 +1,4 @@
+using Sotong.Core.Alerts;
 using Sotong.Core.Campaigns;
 using Sotong.Core.Cases;
 using Sotong.Core.Common;
@@ -26,6 +27,7 @@ builder.AddQna();
 builder.AddMessaging();
 builder.AddSubscribers();
 builder.AddCampaigns();
+builder.AddAlerts();
 builder.AddSotongWeb();
 
 var app = builder.Build();
@@ -51,6 +53,7 @@ app.MapQna();
 app.MapMessaging();
 app.MapSubscribers();
 app.MapCampaigns();
+app.MapAlerts();
 app.MapStaffAuth();
 app.MapSotongWeb();
 

@@ -138,7 +138,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(x => x.Error).HasMaxLength(300);
         // Every index here is rewritten when a row's state changes: keep them few (the dispatcher writes tens of
         // thousands of rows a second). Progress comes from the batch's counters, not from counting rows.
-        b.HasIndex(x => x.BatchId);
+        // By batch only the rows a person looks for by batch: queued (to cancel) and failed or undelivered (the
+        // report's reasons). A row leaves it when it is submitted, so the submission does not write this index.
+        b.HasIndex(x => x.BatchId).HasDatabaseName("IX_messaging_outbox_batch_open").HasFilter("\"State\" IN (0, 3, 5)");
         b.HasIndex(x => x.SmscMessageId).HasFilter("\"SmscMessageId\" IS NOT NULL");
         // The dispatchers' queue: only rows still to send are in it, in the order they are claimed.
         b.HasIndex(x => new { x.Priority, x.NotBeforeUtc, x.Id }).HasDatabaseName("IX_messaging_outbox_queue").HasFilter("\"State\" = 0");

@@ -20,6 +20,9 @@ public static class OrganizationModule
         builder.Services.AddScoped<OrganizationChartHandler>();
         builder.Services.AddSingleton<ChannelCredentials>();
         builder.Services.AddScoped<AdminBootstrap>();
+        // One instance for pages and for approvals alike: it holds nothing but its dependencies, all singletons.
+        builder.Services.AddSingleton<SecondFactorHandler>();
+        builder.Services.AddSingleton<ISecondFactor>(sp => sp.GetRequiredService<SecondFactorHandler>());
         builder.Services.AddScoped<DemoSeeder>();
         return builder;
     }

@@ -59,7 +59,9 @@ internal static class StaffAuth
             .AddPolicy(SotongPolicies.InboxWork, p => p.RequireRole(SotongRoles.Administrator, SotongRoles.CommunicationsOfficer, SotongRoles.DepartmentOfficer))
             .AddPolicy(SotongPolicies.CityWide, p => p.RequireRole(SotongRoles.Administrator, SotongRoles.CommunicationsOfficer))
             .AddPolicy(SotongPolicies.Administration, p => p.RequireRole(SotongRoles.Administrator))
-            .AddPolicy(SotongPolicies.Moderation, p => p.RequireRole(SotongRoles.Administrator, SotongRoles.CommunicationsOfficer, SotongRoles.Moderator));
+            .AddPolicy(SotongPolicies.Moderation, p => p.RequireRole(SotongRoles.Administrator, SotongRoles.CommunicationsOfficer, SotongRoles.Moderator))
+            .AddPolicy(SotongPolicies.AlertWork, p => p.RequireRole(SotongRoles.Administrator, SotongRoles.CommunicationsOfficer, SotongRoles.AlertApprover))
+            .AddPolicy(SotongPolicies.AlertApproval, p => p.RequireRole(SotongRoles.AlertApprover));
         builder.Services.AddCascadingAuthenticationState();
         return builder;
     }

@@ -29,6 +29,12 @@ public static class SotongPolicies
 
     /// <summary>Hides and restores comments on the public answers portal.</summary>
     public const string Moderation = "moderation";
+
+    /// <summary>Writes emergency alerts and follows them (communications officers, alert approvers, administrators).</summary>
+    public const string AlertWork = "alert-work";
+
+    /// <summary>Approves emergency alerts: alert approvers only (and never their own; with a current authenticator code).</summary>
+    public const string AlertApproval = "alert-approval";
 }
 
 /// <summary>Claim types Sotong adds to a staff member's principal.</summary>

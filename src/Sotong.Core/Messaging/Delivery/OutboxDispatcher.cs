@@ -264,43 +264,45 @@ public sealed partial class OutboxDispatcher(
 
     private async Task RecordPostgresAsync(NpgsqlConnection connection, NpgsqlTransaction tx, List<Row> rows, Outcome[] results, DateTime now, CancellationToken ct)
     {
-        var n = rows.Count;
-        var ids = new Guid[n];
-        var states = new int[n];
-        var messageIds = new string?[n];
-        var parts = new int[n];
-        var codes = new int?[n];
-        var errors = new string?[n];
-        var notBefore = new DateTime[n];
-        for (var i = 0; i < n; i++)
+        // Nearly every row of a chunk was accepted: those are written by a statement that carries only what changed
+        // (id, message id, parts); the few others by the general one.
+        var submitted = Enumerable.Range(0, rows.Count).Where(i => results[i].State == OutboxState.Submitted).ToList();
+        var others = Enumerable.Range(0, rows.Count).Where(i => results[i].State != OutboxState.Submitted).ToList();
+        if (submitted.Count > 0)
         {
-            var (row, result) = (rows[i], results[i]);
-            ids[i] = row.Id;
-            states[i] = (int)result.State;
-            messageIds[i] = result.MessageId;
-            parts[i] = result.Parts;
-            codes[i] = result.ErrorCode;
-            errors[i] = result.Error;
-            notBefore[i] = result.State == OutboxState.Queued ? now + RetryDelay(row.Attempts + 1) : now;
+            await using var command = new NpgsqlCommand("""
+                UPDATE messaging_outbox AS o SET
+                    "State" = 1, "SmscMessageId" = v.message_id, "Parts" = v.parts, "Attempts" = o."Attempts" + 1,
+                    "ErrorCode" = NULL, "Error" = NULL, "NotBeforeUtc" = @now, "SubmittedAtUtc" = @now
+                FROM unnest(@ids, @message_ids, @parts) AS v(id, message_id, parts)
+                WHERE o."Id" = v.id
+                """, connection, tx);
+            command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = submitted.Select(i => rows[i].Id).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("message_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = submitted.Select(i => results[i].MessageId).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("parts", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = submitted.Select(i => results[i].Parts).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now });
+            await command.ExecuteNonQueryAsync(ct);
         }
-        await using var command = new NpgsqlCommand("""
-            UPDATE messaging_outbox AS o SET
-                "State" = v.state, "SmscMessageId" = v.message_id, "Parts" = v.parts, "Attempts" = o."Attempts" + 1,
-                "ErrorCode" = v.code, "Error" = v.error, "NotBeforeUtc" = v.not_before,
-                "SubmittedAtUtc" = CASE WHEN v.state = 1 THEN @now ELSE o."SubmittedAtUtc" END,
-                "CompletedAtUtc" = CASE WHEN v.state = 3 THEN @now ELSE o."CompletedAtUtc" END
-            FROM unnest(@ids, @states, @message_ids, @parts, @codes, @errors, @not_before) AS v(id, state, message_id, parts, code, error, not_before)
-            WHERE o."Id" = v.id
-            """, connection, tx);
-        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ids });
-        command.Parameters.Add(new NpgsqlParameter("states", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = states });
-        command.Parameters.Add(new NpgsqlParameter("message_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = messageIds });
-        command.Parameters.Add(new NpgsqlParameter("parts", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = parts });
-        command.Parameters.Add(new NpgsqlParameter("codes", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = codes });
-        command.Parameters.Add(new NpgsqlParameter("errors", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = errors });
-        command.Parameters.Add(new NpgsqlParameter("not_before", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = notBefore });
-        command.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now });
-        await command.ExecuteNonQueryAsync(ct);
+        if (others.Count > 0)
+        {
+            await using var command = new NpgsqlCommand("""
+                UPDATE messaging_outbox AS o SET
+                    "State" = v.state, "SmscMessageId" = NULL, "Parts" = 0, "Attempts" = o."Attempts" + 1, "ErrorCode" = v.code, "Error" = v.error, "NotBeforeUtc" = v.not_before,
+                    "CompletedAtUtc" = CASE WHEN v.state = 3 THEN @now ELSE o."CompletedAtUtc" END
+                FROM unnest(@ids, @states, @codes, @errors, @not_before) AS v(id, state, code, error, not_before)
+                WHERE o."Id" = v.id
+                """, connection, tx);
+            command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = others.Select(i => rows[i].Id).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("states", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = others.Select(i => (int)results[i].State).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("codes", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = others.Select(i => results[i].ErrorCode).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("errors", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = others.Select(i => results[i].Error).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("not_before", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
+            {
+                Value = others.Select(i => results[i].State == OutboxState.Queued ? now + RetryDelay(rows[i].Attempts + 1) : now).ToArray(),
+            });
+            command.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now });
+            await command.ExecuteNonQueryAsync(ct);
+        }
     }
 
     /// <summary>
