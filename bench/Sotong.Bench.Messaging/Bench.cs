@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sotong.Core.Campaigns;
 using Sotong.Core.Common;
 using Sotong.Core.Common.Data;
 using Sotong.Core.Messaging;
+using Sotong.Core.Organization;
 using Sotong.Core.Subscribers;
 
 namespace Sotong.Bench.Messaging;
@@ -32,6 +36,10 @@ internal static class Bench
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddSotongCommon();
         builder.AddSotongData();
+        // Staff accounts and their second factor, for the alert benchmark's author and approver.
+        builder.AddOrganization();
+        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SotongDbContext>>().CreateDbContext());
+        builder.Services.AddIdentityCore<StaffUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<SotongDbContext>();
         builder.AddMessaging();
         builder.AddSubscribers();
         builder.AddCampaigns();

@@ -6,6 +6,7 @@ using Sotong.Bench.Messaging;
 //   outbox --connection CS [--runs 3]                                   a campaign to all of them: select + write to the outbox
 //   send --connection CS --web Sotong.Web.dll [--count 200000] [--binds 4] [--window 50] [--throttle 0]
 //        [--rate-per-bind 0] [--chunk 500] [--workers 3] [--ceiling-count 200000]
+//   alert --connection CS --web Sotong.Web.dll [--accounts 44] [--campaign 500000] [--chromium /usr/bin/chromium]   issue 7's figures
 string Get(string name, string fallback)
 {
     var i = Array.IndexOf(args, name);
@@ -20,6 +21,8 @@ return args.FirstOrDefault() switch
     "outbox" => await OutboxWrite.RunAsync(Get("--connection", ""), Int("--runs", 3)),
     "send" => await SendRate.RunAsync(new SendRate.Options(Get("--connection", ""), Get("--web", ""), Int("--count", 200_000), Int("--binds", 4),
         Int("--window", 50), Int("--throttle", 0), Int("--rate-per-bind", 0), Int("--chunk", 500), Int("--workers", 3), Int("--ceiling-count", 200_000))),
+    "alert" => await AlertFanOut.RunAsync(new AlertFanOut.Options(Get("--connection", ""), Get("--web", ""), Get("--chromium", "/usr/bin/chromium"),
+        Int("--binds", 4), Int("--window", 50), Int("--chunk", 500), Int("--workers", 3), Int("--accounts", 44), Int("--campaign", 500_000))),
     _ => Usage(),
 };
 

@@ -126,7 +126,7 @@ internal static class SendRate
     }
 
     /// <summary>smsc.js as a child process: JSON commands on stdin, JSON events on stdout.</summary>
-    private sealed class Smsc : IAsyncDisposable
+    internal sealed class Smsc : IAsyncDisposable
     {
         private readonly Process _process;
         private readonly System.Threading.Channels.Channel<JsonObject> _events = System.Threading.Channels.Channel.CreateUnbounded<JsonObject>();
