@@ -10,6 +10,7 @@ using Sotong.Core.Organization;
 using Sotong.Core.Qna;
 using Sotong.Core.Subscribers;
 using Sotong.Core.Triage;
+using Sotong.Web.Alerts;
 using Sotong.Web.Auth;
 using Sotong.Web.Hosting;
 
@@ -28,6 +29,7 @@ builder.AddMessaging();
 builder.AddSubscribers();
 builder.AddCampaigns();
 builder.AddAlerts();
+builder.AddAlertsWeb();
 builder.AddSotongWeb();
 
 var app = builder.Build();
@@ -54,6 +56,7 @@ app.MapMessaging();
 app.MapSubscribers();
 app.MapCampaigns();
 app.MapAlerts();
+app.MapAlertsWeb();
 app.MapStaffAuth();
 app.MapSotongWeb();
 

@@ -375,6 +375,10 @@ public abstract class AlertTests<TApp>(TApp fixture) : IClassFixture<TApp> where
         var otherDong = await new CampaignData(_app).NewDongAsync();
         (await author.PutAsJsonAsync($"/api/v1/alerts/{update.Id}", WithVersion(Draft("[중구청] 대설경보로 격상", [otherDong]), update.Version)))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        // Only its author changes it: an approver who rewrote it could then approve their own words.
+        var (otherClient, _, _) = await NewApproverAsync();
+        (await RuleAsync(await otherClient.PutAsJsonAsync($"/api/v1/alerts/{update.Id}", WithVersion(Draft("[중구청] 대설경보로 격상", [dong]), update.Version))))
+            .ShouldBe("OnlyAuthorEdits");
         var edited = await ReadAsync(await author.PutAsJsonAsync($"/api/v1/alerts/{update.Id}", WithVersion(Draft("[중구청] 대설경보로 격상", [dong]), update.Version)), HttpStatusCode.OK);
         var submitted = await ReadAsync(await author.PostAsJsonAsync($"/api/v1/alerts/{update.Id}/submit", new { version = edited.Version }), HttpStatusCode.OK);
         var updated = await ApprovedAsync(submitted);

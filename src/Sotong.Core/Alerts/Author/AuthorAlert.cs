@@ -115,6 +115,11 @@ public sealed class AuthorAlertHandler(IDbContextFactory<SotongDbContext> dbFact
         var alert = await LoadAsync(db, id, ct);
         alert.CheckVersion(request.Version ?? -1);
         alert.RequireDraft();
+        if (!string.Equals(alert.AuthorId, staff.UserId, StringComparison.Ordinal))
+        {
+            // Otherwise an approver could rewrite someone else's alert and then approve their own words.
+            throw new RuleViolationException("OnlyAuthorEdits", "Only the alert's author changes it; an approver rejects it with a reason instead.");
+        }
         var now = time.GetUtcNow().UtcDateTime;
         var template = await ValidateAsync(db, request, now, ct);
         var followUp = alert.ReferencesId is not null;
