@@ -325,13 +325,21 @@ internal static class AlertFanOut
         await using var db = await dbFactory.CreateDbContextAsync();
         await db.Database.ExecuteSqlRawAsync("TRUNCATE messaging_outbox, alerts_sns_post; DELETE FROM messaging_batch; DELETE FROM alerts_alert");
         await db.Database.ExecuteSqlRawAsync("DELETE FROM org_channel_account WHERE \"Handle\" LIKE 'bench-%'");
-        var division = await db.Departments.Where(d => d.ParentId != null).Select(d => d.Id).FirstAsync();
+        // The bench database has no demo city: one division owns the bench accounts.
+        var division = await db.Departments.Where(d => d.Code == "BENCH").Select(d => (Guid?)d.Id).FirstOrDefaultAsync();
+        if (division is null)
+        {
+            var d = new Department { Code = "BENCH", NameKo = "벤치 홍보과", NameEn = "Bench communications", Kind = DepartmentKind.Division };
+            db.Departments.Add(d);
+            await db.SaveChangesAsync();
+            division = d.Id;
+        }
         await db.ChannelAccounts.Where(a => !a.Handle.StartsWith("bench-")).ExecuteUpdateAsync(s => s.SetProperty(a => a.IsActive, false));
         ChannelPlatform[] platforms = [ChannelPlatform.X, ChannelPlatform.Facebook, ChannelPlatform.Instagram, ChannelPlatform.KakaoTalkChannel, ChannelPlatform.Telegram];
         var accounts = Enumerable.Range(0, count).Select(i => new ChannelAccount
         {
             Platform = platforms[i % platforms.Length], Handle = $"bench-{i:D2}", NameKo = $"벤치 계정 {i}", NameEn = $"Bench account {i}",
-            Url = $"https://example.invalid/bench-{i}", OwningDivisionId = division, ExternalId = $"99{i:D6}", Field = ChannelField.CityNews,
+            Url = $"https://example.invalid/bench-{i}", OwningDivisionId = division.Value, ExternalId = $"99{i:D6}", Field = ChannelField.CityNews,
         }).ToList();
         db.ChannelAccounts.AddRange(accounts);
         await db.SaveChangesAsync();
@@ -398,7 +406,9 @@ internal static class AlertFanOut
     {
         var settings = new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // Development only so that the build output serves wwwroot (the scripts the banner needs) without a publish;
+            // the demo city stays off.
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = baseUrl,
             ["Database__Provider"] = "Postgres",
             ["ConnectionStrings__Sotong"] = o.Connection,

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using Sotong.Core.Common;
 using Sotong.Core.Common.Data;
 using Sotong.Core.Common.Errors;
@@ -41,10 +43,112 @@ public sealed class Outbox(IDbContextFactory<SotongDbContext> dbFactory, Persona
     private const int SqliteChunk = 5_000;
 
     /// <summary>Writes the batch and its recipients; a batch id already written returns the stored batch unchanged.</summary>
-    public async Task<OutboxBatch> EnqueueAsync(OutboxRequest request, IReadOnlyCollection<OutboxRecipient> recipients, CancellationToken ct)
+    public Task<OutboxBatch> EnqueueAsync(OutboxRequest request, IReadOnlyCollection<OutboxRecipient> recipients, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(recipients);
+        return EnqueueCoreAsync(request, recipients, recipients.Count, ct);
+    }
+
+    /// <summary>
+    /// For traffic whose first message must not wait for its last to be written (emergency alerts): on PostgreSQL the
+    /// batch and its first <paramref name="firstSlice"/> recipients are committed at once — the dispatchers start on
+    /// them — and the rest in a second transaction. Called again for the same batch id (a resumed fan-out after a crash
+    /// between the two), it adds only the recipients not yet written: the idempotency key lets nothing in twice. On
+    /// SQLite, where one writer would only make the two wait for each other, it is <see cref="EnqueueAsync"/>.
+    /// </summary>
+    public async Task<OutboxBatch> EnqueueStagedAsync(OutboxRequest request, IReadOnlyList<OutboxRecipient> recipients, int firstSlice, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(recipients);
+        bool postgres;
+        OutboxBatch? existing = null;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            postgres = db.Database.IsNpgsql();
+            if (request.BatchId is { } given)
+            {
+                existing = await db.Set<OutboxBatch>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == given, ct);
+            }
+        }
+        if (!postgres)
+        {
+            return existing ?? await EnqueueAsync(request, recipients, ct);
+        }
+        if (existing is not null)
+        {
+            await AddMissingAsync(existing, request, recipients, ct);
+            return existing;
+        }
+        var first = recipients.Count <= firstSlice ? recipients : recipients.Take(firstSlice).ToList();
+        var batch = await EnqueueCoreAsync(request, first, recipients.Count, ct);
+        if (first.Count < recipients.Count)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var rows = Rows(batch, request, recipients.Skip(first.Count), time.GetUtcNow().UtcDateTime);
+            try
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await BulkCopy.CopyAsync(db, rows, ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                // Another node resuming the same batch wrote some of them first.
+                await AddMissingAsync(batch, request, recipients, ct);
+            }
+            signal.Pulse();
+        }
+        return batch;
+    }
+
+    /// <summary>Inserts the recipients of a batch that are not in it yet, a slice at a time, skipping keys already there.</summary>
+    private async Task AddMissingAsync(OutboxBatch batch, OutboxRequest request, IReadOnlyList<OutboxRecipient> recipients, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var notBefore = request.NotBeforeUtc ?? now;
+        foreach (var slice in recipients.Chunk(20_000))
+        {
+            await using var command = new NpgsqlCommand("""
+                INSERT INTO messaging_outbox ("Id", "BatchId", "IdempotencyKey", "ProtectedRecipient", "SubscriberId", "Priority", "State",
+                    "NotBeforeUtc", "Attempts", "Parts", "CreatedAtUtc")
+                SELECT v.id, @batch, v.key, v.recipient, v.subscriber, @priority, 0, @not_before, 0, 0, @now
+                FROM unnest(@ids, @keys, @recipients, @subscribers) AS v(id, key, recipient, subscriber)
+                ON CONFLICT ("IdempotencyKey") DO NOTHING
+                """, connection);
+            command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = slice.Select(_ => Guid.CreateVersion7()).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = slice.Select(r => r.IdempotencyKey).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("recipients", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = slice.Select(r => r.ProtectedRecipient).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("subscribers", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = slice.Select(r => r.SubscriberId).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("batch", NpgsqlDbType.Uuid) { Value = batch.Id });
+            command.Parameters.Add(new NpgsqlParameter("priority", NpgsqlDbType.Integer) { Value = (int)request.Priority });
+            command.Parameters.Add(new NpgsqlParameter("not_before", NpgsqlDbType.TimestampTz) { Value = notBefore });
+            command.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now });
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        signal.Pulse();
+    }
+
+    private static List<OutboxMessage> Rows(OutboxBatch batch, OutboxRequest request, IEnumerable<OutboxRecipient> recipients, DateTime now)
+    {
+        var notBefore = request.NotBeforeUtc ?? now;
+        return [.. recipients.Select(r => new OutboxMessage
+        {
+            BatchId = batch.Id,
+            IdempotencyKey = r.IdempotencyKey,
+            ProtectedRecipient = r.ProtectedRecipient,
+            SubscriberId = r.SubscriberId,
+            Priority = request.Priority,
+            NotBeforeUtc = notBefore,
+            CreatedAtUtc = now,
+        })];
+    }
+
+    private async Task<OutboxBatch> EnqueueCoreAsync(OutboxRequest request, IReadOnlyCollection<OutboxRecipient> recipients, int total, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (request.BatchId is { } given && await db.Set<OutboxBatch>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == given, ct) is { } existing)
         {
@@ -57,7 +161,6 @@ public sealed class Outbox(IDbContextFactory<SotongDbContext> dbFactory, Persona
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var notBefore = request.NotBeforeUtc ?? now;
         var batch = new OutboxBatch
         {
             Id = request.BatchId ?? Guid.CreateVersion7(),
@@ -66,23 +169,10 @@ public sealed class Outbox(IDbContextFactory<SotongDbContext> dbFactory, Persona
             Sender = request.Sender,
             Text = request.Text,
             Priority = request.Priority,
-            Total = recipients.Count,
+            Total = total,
             CreatedAtUtc = now,
         };
-        var rows = new List<OutboxMessage>(recipients.Count);
-        foreach (var r in recipients)
-        {
-            rows.Add(new OutboxMessage
-            {
-                BatchId = batch.Id,
-                IdempotencyKey = r.IdempotencyKey,
-                ProtectedRecipient = r.ProtectedRecipient,
-                SubscriberId = r.SubscriberId,
-                Priority = request.Priority,
-                NotBeforeUtc = notBefore,
-                CreatedAtUtc = now,
-            });
-        }
+        var rows = Rows(batch, request, recipients, now);
 
         var strategy = db.Database.CreateExecutionStrategy();
         try

@@ -379,6 +379,9 @@ public abstract class AlertTests<TApp>(TApp fixture) : IClassFixture<TApp> where
         var (otherClient, _, _) = await NewApproverAsync();
         (await RuleAsync(await otherClient.PutAsJsonAsync($"/api/v1/alerts/{update.Id}", WithVersion(Draft("[중구청] 대설경보로 격상", [dong]), update.Version))))
             .ShouldBe("OnlyAuthorEdits");
+        (await author.PutAsJsonAsync($"/api/v1/alerts/{update.Id}", WithVersion(Draft("[중구청] 대설경보로 격상", [dong], status: "Actual"), update.Version)))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await RuleAsync(await otherClient.PostAsJsonAsync($"/api/v1/alerts/{update.Id}/submit", new { version = update.Version }))).ShouldBe("OnlyAuthorSubmits");
         var edited = await ReadAsync(await author.PutAsJsonAsync($"/api/v1/alerts/{update.Id}", WithVersion(Draft("[중구청] 대설경보로 격상", [dong]), update.Version)), HttpStatusCode.OK);
         var submitted = await ReadAsync(await author.PostAsJsonAsync($"/api/v1/alerts/{update.Id}/submit", new { version = edited.Version }), HttpStatusCode.OK);
         var updated = await ApprovedAsync(submitted);
@@ -406,6 +409,10 @@ public abstract class AlertTests<TApp>(TApp fixture) : IClassFixture<TApp> where
         current.ShouldNotContain($"\"identifier\":\"{original.Identifier}\"");
         current.ShouldNotContain($"\"identifier\":\"{updated.Identifier}\"");
         current.ShouldContain($"\"identifier\":\"{cancel.Identifier}\"");
+        var cancelJson = JsonDocument.Parse(current).RootElement.GetProperty("alerts").EnumerateArray().Single(a => a.GetProperty("identifier").GetString() == cancel.Identifier);
+        cancelJson.GetProperty("references").EnumerateArray().Select(r => r.GetString()).ShouldBe([original.Identifier, updated.Identifier]);
+        // A cancellation is the end of its chain.
+        (await RuleAsync(await author.PostAsJsonAsync($"/api/v1/alerts/{cancel.Id}/follow-up", new { msgType = "Update" }))).ShouldBe("FollowsIssuedAlert");
     }
 
     private static string JsonText(string body) => JsonDocument.Parse(body).RootElement.GetProperty("text").GetString() ?? "";

@@ -86,6 +86,10 @@ public sealed class ApproveAlertHandler(
             throw new RuleViolationException("CapInvalid", "The alert would not be a valid CAP message: " + string.Join("; ", problems.Select(p => $"{p.Field}: {p.Message}")));
         }
         alert.CapDocument = CapXml.Write(cap);
+        if (CapSchema.Check(alert.CapDocument) is { Count: > 0 } invalid)
+        {
+            throw new RuleViolationException("CapInvalid", "The alert would not be valid against the CAP 1.2 schema: " + string.Join("; ", invalid));
+        }
         if (chain.Count > 0)
         {
             var previous = chain[^1];

@@ -130,6 +130,14 @@ public sealed class AuthorAlertHandler(IDbContextFactory<SotongDbContext> dbFact
                 ["dongCodes"] = ["An update or cancellation reaches the original alert's audience; its area cannot change. Issue a new alert for another area."],
             });
         }
+        if (followUp && (request.Status != alert.Status || request.HazardKey != alert.HazardKey))
+        {
+            // An exercise chain stays an exercise (and an actual one actual), and a snow alert is not cancelled as a fire.
+            throw new RequestValidationException(new Dictionary<string, string[]>
+            {
+                ["status"] = ["An update or cancellation keeps the original alert's status and hazard."],
+            });
+        }
         Apply(alert, request, template, audience: !followUp);
         alert.Version++;
         Audit(db, now, staff, alert, "Edited", null);
@@ -143,6 +151,11 @@ public sealed class AuthorAlertHandler(IDbContextFactory<SotongDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var alert = await LoadAsync(db, id, ct);
         alert.CheckVersion(version);
+        if (!string.Equals(alert.AuthorId, staff.UserId, StringComparison.Ordinal))
+        {
+            // An approver who could send someone else's unsent draft for approval could then approve it alone.
+            throw new RuleViolationException("OnlyAuthorSubmits", "Only the alert's author sends it for approval.");
+        }
         var now = time.GetUtcNow().UtcDateTime;
         if (alert.ExpiresAtUtc <= now)
         {
@@ -324,9 +337,10 @@ public sealed class AuthorAlertHandler(IDbContextFactory<SotongDbContext> dbFact
                 Add("smsText", "The SMS text has characters code page 949 cannot carry (emoji and the like); phones would show '?'.");
             }
         }
+        // Headlines: CAP wants them under 160 characters; 140 leaves room for a cancellation's "[Cancelled] " in front.
         foreach (var (field, value, max) in new[]
                  {
-                     ("smsText", r.SmsText, 1000), ("headlineKo", r.HeadlineKo, 160), ("headlineEn", r.HeadlineEn, 160),
+                     ("smsText", r.SmsText, 1000), ("headlineKo", r.HeadlineKo, 140), ("headlineEn", r.HeadlineEn, 140),
                      ("descriptionKo", r.DescriptionKo, 4000), ("descriptionEn", r.DescriptionEn, 4000),
                      ("instructionKo", r.InstructionKo, 4000), ("instructionEn", r.InstructionEn, 4000),
                      ("areaDescKo", r.AreaDescKo, 500), ("areaDescEn", r.AreaDescEn, 500),

@@ -31,7 +31,11 @@ public sealed partial class AlertIssuer(
     TimeProvider time,
     ILogger<AlertIssuer> logger) : BackgroundService
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    /// <summary>Longer than a hand-out takes (the SNS deadline of 60 s, a million recipients written in seconds), so a live node keeps it.</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    /// <summary>Recipients written in the first transaction: a few seconds of the engine's full rate.</summary>
+    private const int FirstSlice = 20_000;
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly ConcurrentDictionary<Guid, Task> _running = new();
     private readonly string _node = Guid.NewGuid().ToString("N");
@@ -59,19 +63,15 @@ public sealed partial class AlertIssuer(
                 {
                     var pending = await db.Set<Alert>().AsNoTracking().Where(a => a.State == AlertState.Issued && !a.FanOutDone)
                         .OrderBy(a => a.IssuedAtUtc).Select(a => a.Id).Take(20).ToListAsync(stoppingToken);
-                    foreach (var id in pending.Where(id => !_running.ContainsKey(id)))
+                    foreach (var id in pending)
                     {
-                        _running[id] = Task.Run(async () =>
+                        // Registered before it starts, so a run that ends at once cannot remove itself before it is added.
+                        var run = new Task<Task>(() => FanOutAsync(id, stoppingToken));
+                        if (_running.TryAdd(id, run.Unwrap()))
                         {
-                            try
-                            {
-                                await FanOutAsync(id, stoppingToken);
-                            }
-                            finally
-                            {
-                                _running.TryRemove(id, out _);
-                            }
-                        }, CancellationToken.None);
+                            _ = _running[id].ContinueWith(t => _running.TryRemove(new KeyValuePair<Guid, Task>(id, t)), TaskScheduler.Default);
+                            run.Start(TaskScheduler.Default);
+                        }
                     }
                 }
                 await _wake.WaitAsync(TimeSpan.FromSeconds(5), stoppingToken);
@@ -104,10 +104,19 @@ public sealed partial class AlertIssuer(
             }
             var started = time.GetTimestamp();
             var publicBase = PublicAddress.Of(configuration);
-            // The three channels at once; none waits for another, and one failing does not stop the others.
-            var banner = Task.Run(() => BannerAsync(alert, publicBase, ct), CancellationToken.None);
-            var posts = Task.Run(() => SnsAsync(alert, publicBase, ct), CancellationToken.None);
-            var sms = Task.Run(() => SmsAsync(alert, ct), CancellationToken.None);
+            if (alert.SupersededById is not null)
+            {
+                // Updated or cancelled before its own hand-out finished (a node died): what is left of it is not sent.
+                await outbox.CancelQueuedAsync(alert.Id, ct);
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                await db.Set<Alert>().Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.FanOutDone, true).SetProperty(a => a.FanOutLeaseUntilUtc, (DateTime?)null), ct);
+                return;
+            }
+            // The three channels at once; none waits for another, and one failing does not stop the others. A channel that
+            // already finished (a resumed or retried hand-out) is not done again.
+            var banner = alert.BannerPushedAtUtc is null ? Task.Run(() => BannerAsync(alert, publicBase, ct), CancellationToken.None) : Task.CompletedTask;
+            var posts = alert.SnsFinishedAtUtc is null ? Task.Run(() => SnsAsync(alert, publicBase, ct), CancellationToken.None) : Task.CompletedTask;
+            var sms = alert.SmsQueuedAtUtc is null ? Task.Run(() => SmsAsync(alert, ct), CancellationToken.None) : Task.CompletedTask;
             var outcomes = await Task.WhenAll(Guard(banner), Guard(posts), Guard(sms));
             if (outcomes.All(ok => ok))
             {
@@ -126,6 +135,10 @@ public sealed partial class AlertIssuer(
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+            // Stopping: let another node (or this one, restarted) take it over at once rather than after the lease.
+            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            await db.Set<Alert>().Where(a => a.Id == id && a.FanOutLeaseNode == _node)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.FanOutLeaseUntilUtc, (DateTime?)null), CancellationToken.None);
         }
         catch (Exception e)
         {
@@ -153,7 +166,7 @@ public sealed partial class AlertIssuer(
         var now = time.GetUtcNow().UtcDateTime;
         var until = now + Lease;
         var taken = await db.Set<Alert>()
-            .Where(a => a.Id == id && !a.FanOutDone && (a.FanOutLeaseUntilUtc == null || a.FanOutLeaseUntilUtc < now || a.FanOutLeaseNode == _node))
+            .Where(a => a.Id == id && !a.FanOutDone && (a.FanOutLeaseUntilUtc == null || a.FanOutLeaseUntilUtc < now))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.FanOutLeaseUntilUtc, until).SetProperty(a => a.FanOutLeaseNode, _node), ct);
         return taken == 1;
     }
@@ -171,6 +184,19 @@ public sealed partial class AlertIssuer(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         await db.Set<Alert>().Where(a => a.Id == alert.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.BannerPushedAtUtc, now), ct);
+    }
+
+    private async Task<List<Guid>> ChainIdsAsync(Alert alert, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = new List<Guid>();
+        var next = alert.ReferencesId;
+        while (next is { } id && ids.Count < 100)
+        {
+            ids.Add(id);
+            next = await db.Set<Alert>().AsNoTracking().Where(a => a.Id == id).Select(a => a.ReferencesId).FirstOrDefaultAsync(ct);
+        }
+        return ids;
     }
 
     private async Task<IReadOnlyList<string>> ReferencedIdentifiersAsync(Alert alert, CancellationToken ct)
@@ -254,7 +280,17 @@ public sealed partial class AlertIssuer(
             LogNoSms(logger, alert.Identifier);
             return;
         }
-        if (await outbox.ProgressAsync(alert.Id, ct) is null)
+        // Not yet wholly written (never started, or a node died between the first slice and the rest): write what is missing.
+        if (alert.MsgType is CapMsgType.Update or CapMsgType.Cancel)
+        {
+            // What the earlier messages of the chain have not yet sent is withdrawn first: the correction must not wait
+            // behind them (same priority, earlier rows), and a cancelled warning must stop going out.
+            foreach (var earlier in await ChainIdsAsync(alert, ct))
+            {
+                await outbox.CancelQueuedAsync(earlier, ct);
+            }
+        }
+        if (alert.SmsQueuedAtUtc is null)
         {
             var prefix = $"a:{alert.Id:N}:";
             var recipients = new List<OutboxRecipient>();
@@ -269,8 +305,9 @@ public sealed partial class AlertIssuer(
                 }
             }
             // Emergency priority: the dispatchers take these before any campaign row; quiet hours do not apply.
-            await outbox.EnqueueAsync(new OutboxRequest(OutboxKind.Alert, alert.Id, sender, AlertTexts.Sms(alert), OutboxPriority.Emergency, BatchId: alert.Id),
-                recipients, ct);
+            // The first slice is committed on its own so the first texts go while the rest of a large audience is written.
+            await outbox.EnqueueStagedAsync(new OutboxRequest(OutboxKind.Alert, alert.Id, sender, AlertTexts.Sms(alert), OutboxPriority.Emergency, BatchId: alert.Id),
+                recipients, FirstSlice, ct);
         }
         var total = (await outbox.ProgressAsync(alert.Id, ct))?.Total ?? 0;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))

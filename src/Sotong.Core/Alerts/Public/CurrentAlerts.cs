@@ -75,7 +75,12 @@ internal static class CurrentAlertsEndpoints
             {
                 var publicBase = PublicAddress.Of(configuration, request);
                 var current = await handler.CurrentAsync(ct);
-                return TypedResults.Ok(new { alerts = current.Select(a => PublicAlert.Of(a, publicBase)).ToList() });
+                // An update or cancellation names what it follows, so an app knows which alert it replaces or withdraws.
+                return TypedResults.Ok(new
+                {
+                    alerts = current.Select(a => PublicAlert.Of(a, publicBase,
+                        a.CapDocument is { } cap && a.ReferencesId is not null ? [.. CapXml.Read(cap).References.Select(r => r.Identifier)] : null)).ToList(),
+                });
             })
             .AllowAnonymous().WithTags("Alerts").WithName("CurrentAlerts")
             .WithSummary("The alerts in force now (and cancellations of them), newest first, for apps.");

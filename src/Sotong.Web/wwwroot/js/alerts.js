@@ -67,7 +67,8 @@
   // Newest first, as the server renders them.
   function put(alert, live) {
     const ul = list();
-    if (!ul || !alert?.identifier || alert.msgType === "Cancel" || expired(alert.expires)) return;
+    // Once withdrawn on this page, a late or repeated push of the same message does not bring it back.
+    if (!ul || !alert?.identifier || gone.has(alert.identifier) || alert.msgType === "Cancel" || expired(alert.expires)) return;
     const li = build(alert, live);
     if (!li) return;
     const existing = find(alert.identifier);
@@ -130,7 +131,12 @@
   });
   connection.on("AlertsCurrent", catchUp);
   connection.onreconnecting(refresh);
-  connection.onreconnected(refresh);
+  // After a gap the server's list (AlertsCurrent, sent on connect) is the truth: what was heard live before the gap
+  // no longer outranks it, or an alert cancelled during the gap would stay up until it expires.
+  connection.onreconnected(() => {
+    issuedLive.clear();
+    refresh();
+  });
 
   async function start(attempt) {
     try {
