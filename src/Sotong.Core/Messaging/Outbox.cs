@@ -80,7 +80,11 @@ public sealed class Outbox(IDbContextFactory<SotongDbContext> dbFactory, Persona
             return existing;
         }
         var first = recipients.Count <= firstSlice ? recipients : recipients.Take(firstSlice).ToList();
-        var batch = await EnqueueCoreAsync(request, first, recipients.Count, ct);
+        OutboxBatch batch;
+        using (signal.HoldNonEmergency(time, TimeSpan.FromSeconds(10)))
+        {
+            batch = await EnqueueCoreAsync(request, first, recipients.Count, ct);
+        }
         if (first.Count < recipients.Count)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -138,9 +138,11 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(x => x.Error).HasMaxLength(300);
         // Every index here is rewritten when a row's state changes: keep them few (the dispatcher writes tens of
         // thousands of rows a second). Progress comes from the batch's counters, not from counting rows.
-        // By batch only the rows a person looks for by batch: queued (to cancel) and failed or undelivered (the
-        // report's reasons). A row leaves it when it is submitted, so the submission does not write this index.
-        b.HasIndex(x => x.BatchId).HasDatabaseName("IX_messaging_outbox_batch_open").HasFilter("\"State\" IN (0, 3, 5)");
+        // By batch only the rows the campaign report lists: failed and undelivered. Queued and sent rows stay out of it,
+        // so neither the million-row enqueue nor each submission writes it, and the dispatchers' claim query cannot
+        // mistake it for a queue (with a filter that held queued rows, PostgreSQL took it for the claim and sorted every
+        // queued row on each chunk). Withdrawing a batch's queued rows goes through the queue index instead.
+        b.HasIndex(x => x.BatchId).HasDatabaseName("IX_messaging_outbox_batch_failed").HasFilter("\"State\" IN (3, 5)");
         b.HasIndex(x => x.SmscMessageId).HasFilter("\"SmscMessageId\" IS NOT NULL");
         // The dispatchers' queue: only rows still to send are in it, in the order they are claimed.
         b.HasIndex(x => new { x.Priority, x.NotBeforeUtc, x.Id }).HasDatabaseName("IX_messaging_outbox_queue").HasFilter("\"State\" = 0");

@@ -1438,8 +1438,8 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BatchId")
-                        .HasDatabaseName("IX_messaging_outbox_batch_open")
-                        .HasFilter("\"State\" IN (0, 3, 5)");
+                        .HasDatabaseName("IX_messaging_outbox_batch_failed")
+                        .HasFilter("\"State\" IN (3, 5)");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();

@@ -24,6 +24,7 @@ namespace Sotong.Core.Alerts.Issue;
 public sealed partial class AlertIssuer(
     IDbContextFactory<SotongDbContext> dbFactory,
     Outbox outbox,
+    OutboxSignal signal,
     AlertSnsFanOut sns,
     ChannelCredentials credentials,
     IAlertBroadcaster broadcaster,
@@ -292,6 +293,10 @@ public sealed partial class AlertIssuer(
         }
         if (alert.SmsQueuedAtUtc is null)
         {
+            var selecting = time.GetTimestamp();
+            // Campaign chunks wait on this node while the audience is selected and its first slice written (released
+            // inside the staged write as soon as that slice is committed, and after 10 s at most).
+            using var hold = signal.HoldNonEmergency(time, TimeSpan.FromSeconds(10));
             var prefix = $"a:{alert.Id:N}:";
             var recipients = new List<OutboxRecipient>();
             await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -305,9 +310,14 @@ public sealed partial class AlertIssuer(
                 }
             }
             // Emergency priority: the dispatchers take these before any campaign row; quiet hours do not apply.
+            var selected = time.GetElapsedTime(selecting);
+            hold.Dispose();
             // The first slice is committed on its own so the first texts go while the rest of a large audience is written.
             await outbox.EnqueueStagedAsync(new OutboxRequest(OutboxKind.Alert, alert.Id, sender, AlertTexts.Sms(alert), OutboxPriority.Emergency, BatchId: alert.Id),
                 recipients, FirstSlice, ct);
+            var written = (long)(time.GetElapsedTime(selecting) - selected).TotalMilliseconds;
+            var selectMs = (long)selected.TotalMilliseconds;
+            LogQueued(logger, alert.Identifier, recipients.Count, selectMs, written);
         }
         var total = (await outbox.ProgressAsync(alert.Id, ct))?.Total ?? 0;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -317,6 +327,9 @@ public sealed partial class AlertIssuer(
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.SmsAudience, total).SetProperty(a => a.SmsQueuedAtUtc, now), ct);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Identifier}: {Recipients} SMS recipients selected in {SelectMs} ms and written to the outbox in {WriteMs} ms")]
+    private static partial void LogQueued(ILogger logger, string identifier, int recipients, long selectMs, long writeMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Identifier} handed to every channel in {Milliseconds} ms")]
     private static partial void LogFannedOut(ILogger logger, string identifier, long milliseconds);

@@ -122,6 +122,10 @@ public sealed partial class OutboxDispatcher(
         List<Row> rows = [];
         foreach (var priority in Priorities)
         {
+            if (priority != OutboxPriority.Emergency && signal.NonEmergencyHeld(time))
+            {
+                break;
+            }
             rows = await TakeAsync(connection, tx?.GetDbTransaction(), priority, now, EffectiveChunk, postgres, ct);
             if (rows.Count > 0)
             {
