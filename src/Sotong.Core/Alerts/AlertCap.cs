@@ -43,9 +43,9 @@ public static class AlertCap
             Severity = alert.Severity,
             Certainty = alert.Certainty,
             EventCodes = [new CapValue("SOTONG", alert.HazardKey)],
-            Effective = Seoul(sentUtc),
-            Onset = alert.OnsetAtUtc is { } onset ? Seoul(onset) : null,
-            Expires = Seoul(alert.ExpiresAtUtc),
+            Effective = SeoulTime.WithOffset(sentUtc),
+            Onset = alert.OnsetAtUtc is { } onset ? SeoulTime.WithOffset(onset) : null,
+            Expires = SeoulTime.WithOffset(alert.ExpiresAtUtc),
             SenderName = senderName,
             Headline = headline,
             Description = description,
@@ -57,7 +57,7 @@ public static class AlertCap
         {
             Identifier = alert.Identifier,
             Sender = settings.Sender,
-            Sent = Seoul(sentUtc),
+            Sent = SeoulTime.WithOffset(sentUtc),
             Status = alert.Status,
             MsgType = alert.MsgType,
             Scope = CapScope.Public,
@@ -79,6 +79,4 @@ public static class AlertCap
         var polygons = alert.Polygon is { Length: > 0 } text && CapText.ParsePolygon(text) is { } points ? new[] { (IReadOnlyList<CapPoint>)points } : [];
         return new CapArea { AreaDesc = alert.AreaDescKo, Geocodes = geocodes, Polygons = polygons };
     }
-
-    private static DateTimeOffset Seoul(DateTime utc) => new(SeoulTime.ToSeoul(utc), SeoulTime.Zone.BaseUtcOffset);
 }

@@ -11,6 +11,7 @@ using Sotong.Core.Common;
 using Sotong.Core.Common.Errors;
 using Sotong.Core.Common.Links;
 using Sotong.Core.Common.Security;
+using Sotong.Core.Common.Time;
 using Sotong.Core.Organization.Staff;
 
 namespace Sotong.Core.Alerts.Approve;
@@ -77,8 +78,9 @@ public sealed class ApproveAlertHandler(
 
         var from = alert.State;
         alert.Issue(now, staff.UserId, staff.DisplayName);
-        var chain = await ChainAsync(db, alert, ct);
-        var cap = AlertCap.Build(alert, now, [.. chain.Select(c => new CapReference(settings.Sender, c.Identifier, Seoul(c.IssuedAtUtc!.Value)))], settings,
+        // CAP lists every earlier message of the chain in references, oldest first.
+        var chain = await AlertChain.EarlierAsync(db.Set<Alert>(), alert, ct);
+        var cap = AlertCap.Build(alert, now, [.. chain.Select(c => new CapReference(settings.Sender, c.Identifier, SeoulTime.WithOffset(c.IssuedAtUtc!.Value)))], settings,
             PublicAddress.Of(configuration));
         var problems = CapRules.Validate(cap);
         if (problems.Count > 0)
@@ -124,26 +126,6 @@ public sealed class ApproveAlertHandler(
         await db.SaveChangesAsync(ct);
         return AlertView.Of(alert);
     }
-
-    /// <summary>The earlier messages of the chain this one follows, oldest first (CAP lists them all in <c>references</c>).</summary>
-    private static async Task<List<Alert>> ChainAsync(SotongDbContext db, Alert alert, CancellationToken ct)
-    {
-        var chain = new List<Alert>();
-        var next = alert.ReferencesId;
-        while (next is { } id && chain.Count < 100)
-        {
-            var earlier = await db.Set<Alert>().FirstOrDefaultAsync(a => a.Id == id, ct);
-            if (earlier is null || earlier.State != AlertState.Issued)
-            {
-                break;
-            }
-            chain.Insert(0, earlier);
-            next = earlier.ReferencesId;
-        }
-        return chain;
-    }
-
-    private static DateTimeOffset Seoul(DateTime utc) => new(Common.Time.SeoulTime.ToSeoul(utc), Common.Time.SeoulTime.Zone.BaseUtcOffset);
 }
 
 internal static class ApproveAlertEndpoints

@@ -176,51 +176,28 @@ public sealed partial class AlertIssuer(
     {
         if (alert.MsgType == CapMsgType.Cancel)
         {
-            await broadcaster.WithdrawnAsync(await ReferencedIdentifiersAsync(alert, ct), ct);
+            await broadcaster.WithdrawnAsync([.. (await EarlierAsync(alert, ct)).Select(a => a.Identifier)], ct);
         }
         else
         {
-            await broadcaster.IssuedAsync(PublicAlert.Of(alert, publicBase), await ReferencedIdentifiersAsync(alert, ct), ct);
+            await broadcaster.IssuedAsync(PublicAlert.Of(alert, publicBase), [.. (await EarlierAsync(alert, ct)).Select(a => a.Identifier)], ct);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         await db.Set<Alert>().Where(a => a.Id == alert.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.BannerPushedAtUtc, now), ct);
     }
 
-    private async Task<List<Guid>> ChainIdsAsync(Alert alert, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ids = new List<Guid>();
-        var next = alert.ReferencesId;
-        while (next is { } id && ids.Count < 100)
-        {
-            ids.Add(id);
-            next = await db.Set<Alert>().AsNoTracking().Where(a => a.Id == id).Select(a => a.ReferencesId).FirstOrDefaultAsync(ct);
-        }
-        return ids;
-    }
-
-    private async Task<IReadOnlyList<string>> ReferencedIdentifiersAsync(Alert alert, CancellationToken ct)
+    /// <summary>Every earlier message of the chain (an open page may still show any of them), newest first.</summary>
+    private async Task<List<Alert>> EarlierAsync(Alert alert, CancellationToken ct)
     {
         if (alert.ReferencesId is null)
         {
             return [];
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Every earlier message of the chain: an open page may still show any of them.
-        var found = new List<string>();
-        var next = alert.ReferencesId;
-        while (next is { } id && found.Count < 100)
-        {
-            var earlier = await db.Set<Alert>().AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Identifier, a.ReferencesId }).FirstOrDefaultAsync(ct);
-            if (earlier is null)
-            {
-                break;
-            }
-            found.Add(earlier.Identifier);
-            next = earlier.ReferencesId;
-        }
-        return found;
+        var chain = await AlertChain.EarlierAsync(db.Set<Alert>().AsNoTracking(), alert, ct);
+        chain.Reverse();
+        return chain;
     }
 
     private async Task SnsAsync(Alert alert, string publicBase, CancellationToken ct)
@@ -286,7 +263,7 @@ public sealed partial class AlertIssuer(
         {
             // What the earlier messages of the chain have not yet sent is withdrawn first: the correction must not wait
             // behind them (same priority, earlier rows), and a cancelled warning must stop going out.
-            foreach (var earlier in await ChainIdsAsync(alert, ct))
+            foreach (var earlier in (await EarlierAsync(alert, ct)).Select(a => a.Id))
             {
                 await outbox.CancelQueuedAsync(earlier, ct);
             }

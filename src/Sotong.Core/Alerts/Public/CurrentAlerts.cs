@@ -89,11 +89,11 @@ internal static class CurrentAlertsEndpoints
             {
                 var publicBase = PublicAddress.Of(configuration, request);
                 var current = await handler.CurrentAsync(ct);
-                var updated = current.Count > 0 ? Seoul(current.Max(a => a.IssuedAtUtc!.Value)) : Seoul(time.GetUtcNow().UtcDateTime);
+                var updated = current.Count > 0 ? SeoulTime.WithOffset(current.Max(a => a.IssuedAtUtc!.Value)) : SeoulTime.WithOffset(time.GetUtcNow().UtcDateTime);
                 var feed = new AtomFeedInfo($"{publicBase}/alerts/feed.atom", $"{settings.SenderNameKo} 긴급 알림 · Emergency alerts", updated,
                     $"{publicBase}/alerts/feed.atom", settings.SenderNameKo);
                 var entries = current.Select(a => new AlertAtomEntry($"{publicBase}/alerts/{a.Identifier}",
-                    AlertTexts.Marker(a.Status) + a.HeadlineKo, Seoul(a.IssuedAtUtc!.Value), $"{a.AreaDescKo} · {a.InstructionKo}",
+                    AlertTexts.Marker(a.Status) + a.HeadlineKo, SeoulTime.WithOffset(a.IssuedAtUtc!.Value), $"{a.AreaDescKo} · {a.InstructionKo}",
                     $"{publicBase}/alerts/{a.Identifier}.xml", $"{publicBase}/alerts/{a.Identifier}"));
                 return Results.Text(AlertAtom.Write(feed, entries), "application/atom+xml; charset=utf-8", Encoding.UTF8);
             })
@@ -105,6 +105,4 @@ internal static class CurrentAlertsEndpoints
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No issued alert has this identifier."))
             .AllowAnonymous().WithTags("Alerts").WithName("AlertCap").WithSummary("One issued message as CAP 1.2 XML, exactly as it was issued.");
     }
-
-    private static DateTimeOffset Seoul(DateTime utc) => new(SeoulTime.ToSeoul(utc), SeoulTime.Zone.BaseUtcOffset);
 }

@@ -15,6 +15,9 @@ public static class SeoulTime
     /// <summary>The UTC instant a Seoul calendar day begins.</summary>
     public static DateTime StartOfDayUtc(DateOnly day) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
 
+    /// <summary>The instant as Seoul's wall clock with its +09:00 offset (CAP documents, feeds).</summary>
+    public static DateTimeOffset WithOffset(DateTime utc) => new(ToSeoul(utc), Zone.BaseUtcOffset);
+
     /// <summary>ISO 8601 with the +09:00 offset, for feeds and APIs that want local time.</summary>
-    public static string Iso(DateTime utc) => new DateTimeOffset(ToSeoul(utc), Zone.BaseUtcOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Iso(DateTime utc) => WithOffset(utc).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 }
