@@ -35,6 +35,11 @@ public sealed class ModuleBoundaryTests
     [InlineData("Sotong.Core.Triage", "Sotong.Core.Open311")]
     [InlineData("Sotong.Core.Cases", "Sotong.Core.Open311")]
     [InlineData("Sotong.Core.Organization", "Sotong.Core.Open311")]
+    [InlineData("Sotong.Core.Messaging", "Sotong.Core.Alerts")]
+    [InlineData("Sotong.Core.Subscribers", "Sotong.Core.Alerts")]
+    [InlineData("Sotong.Core.Campaigns", "Sotong.Core.Alerts")]
+    [InlineData("Sotong.Core.Inbox", "Sotong.Core.Alerts")]
+    [InlineData("Sotong.Core.Organization", "Sotong.Core.Alerts")]
     public void Given_a_module_Then_it_does_not_reach_into_a_module_built_on_it(string module, string forbidden)
     {
         var result = Types.InAssembly(Core).That().ResideInNamespaceStartingWith(module)
@@ -49,7 +54,7 @@ public sealed class ModuleBoundaryTests
     {
         var result = Types.InAssembly(Core).That().ResideInNamespaceStartingWith("Sotong.Core.Common")
             .And().DoNotHaveName(nameof(SotongDbContext), nameof(DatabaseInitializer))
-            .ShouldNot().HaveDependencyOnAny("Sotong.Core.Inbox", "Sotong.Core.Qna", "Sotong.Core.Organization", "Sotong.Core.Triage", "Sotong.Core.Cases", "Sotong.Core.Open311")
+            .ShouldNot().HaveDependencyOnAny("Sotong.Core.Inbox", "Sotong.Core.Qna", "Sotong.Core.Organization", "Sotong.Core.Triage", "Sotong.Core.Cases", "Sotong.Core.Open311", "Sotong.Core.Alerts")
             .GetResult();
         ShouldPass(result, "Common is shared by all modules and depends on none");
     }
@@ -102,6 +107,7 @@ public sealed class ModuleBoundaryTests
             ["Sotong.Core.Subscribers"] = "subscribers_",
             ["Sotong.Core.Campaigns"] = "campaigns_",
             ["Sotong.Core.Messaging"] = "messaging_",
+            ["Sotong.Core.Alerts"] = "alerts_",
             ["Sotong.Core.Common.Audit"] = "audit_",
             ["Sotong.Core.Common.Security"] = "sec_",
             ["Microsoft.AspNetCore.Identity"] = "org_",
