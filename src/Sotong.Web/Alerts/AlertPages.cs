@@ -32,19 +32,8 @@ internal sealed class AlertPagesHandler(IDbContextFactory<SotongDbContext> dbFac
         {
             return null;
         }
-        var references = new List<AlertChainLink>();
-        var next = alert.ReferencesId;
-        // Bounded like the issuer's walk: a chain is a handful of updates, never a loop.
-        while (next is { } id && references.Count < 100)
-        {
-            var earlier = await issued.Where(a => a.Id == id).Select(a => new { a.Identifier, a.MsgType, a.IssuedAtUtc, a.ReferencesId }).FirstOrDefaultAsync(ct);
-            if (earlier is null)
-            {
-                break;
-            }
-            references.Insert(0, new AlertChainLink(earlier.Identifier, earlier.MsgType, earlier.IssuedAtUtc));
-            next = earlier.ReferencesId;
-        }
+        // The same walk the approval wrote into CAP's references, over issued messages only.
+        var references = (await AlertChain.EarlierAsync(issued, alert, ct)).Select(a => new AlertChainLink(a.Identifier, a.MsgType, a.IssuedAtUtc)).ToList();
         var superseded = alert.SupersededById is { } by
             ? await issued.Where(a => a.Id == by).Select(a => new AlertChainLink(a.Identifier, a.MsgType, a.IssuedAtUtc)).FirstOrDefaultAsync(ct)
             : null;

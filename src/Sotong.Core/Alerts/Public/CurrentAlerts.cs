@@ -57,14 +57,6 @@ public sealed class CurrentAlertsHandler(IDbContextFactory<SotongDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<Alert>().AsNoTracking().FirstOrDefaultAsync(a => a.Identifier == identifier && a.State == AlertState.Issued, ct);
     }
-
-    /// <summary>Issued messages, newest first, a page at a time (the public archive).</summary>
-    public async Task<IReadOnlyList<Alert>> IssuedAsync(int skip, int take, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<Alert>().AsNoTracking().Where(a => a.State == AlertState.Issued)
-            .OrderByDescending(a => a.IssuedAtUtc).Skip(skip).Take(take).ToListAsync(ct);
-    }
 }
 
 internal static class CurrentAlertsEndpoints
