@@ -24,7 +24,6 @@ namespace Sotong.Core.Alerts.Issue;
 public sealed partial class AlertIssuer(
     IDbContextFactory<SotongDbContext> dbFactory,
     Outbox outbox,
-    OutboxSignal signal,
     AlertSnsFanOut sns,
     ChannelCredentials credentials,
     IAlertBroadcaster broadcaster,
@@ -270,31 +269,18 @@ public sealed partial class AlertIssuer(
         }
         if (alert.SmsQueuedAtUtc is null)
         {
-            var selecting = time.GetTimestamp();
-            // Campaign chunks wait on this node while the audience is selected and its first slice written (released
-            // inside the staged write as soon as that slice is committed, and after 10 s at most).
-            using var hold = signal.HoldNonEmergency(time, TimeSpan.FromSeconds(10));
-            var prefix = $"a:{alert.Id:N}:";
-            var recipients = new List<OutboxRecipient>();
-            await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            {
-                var dongs = alert.Dongs.ToList();
-                var segment = alert.AudienceAll || dongs.Count == 0 ? SubscriberSegment.Everyone : new SubscriberSegment(DongCodes: dongs);
-                await foreach (var s in segment.Apply(db.Set<Subscriber>().AsNoTracking(), SubscriberRules.CurrentYear(time))
-                                   .Select(s => new { s.Id, s.ProtectedPhone }).AsAsyncEnumerable().WithCancellation(ct))
-                {
-                    recipients.Add(new OutboxRecipient(s.ProtectedPhone, prefix + s.Id.ToString("N"), s.Id));
-                }
-            }
-            // Emergency priority: the dispatchers take these before any campaign row; quiet hours do not apply.
-            var selected = time.GetElapsedTime(selecting);
-            hold.Dispose();
-            // The first slice is committed on its own so the first texts go while the rest of a large audience is written.
-            await outbox.EnqueueStagedAsync(new OutboxRequest(OutboxKind.Alert, alert.Id, sender, AlertTexts.Sms(alert), OutboxPriority.Emergency, BatchId: alert.Id),
-                recipients, FirstSlice, ct);
-            var written = (long)(time.GetElapsedTime(selecting) - selected).TotalMilliseconds;
-            var selectMs = (long)selected.TotalMilliseconds;
-            LogQueued(logger, alert.Identifier, recipients.Count, selectMs, written);
+            var writing = time.GetTimestamp();
+            var dongs = alert.Dongs.ToList();
+            var segment = alert.AudienceAll || dongs.Count == 0 ? SubscriberSegment.Everyone : new SubscriberSegment(DongCodes: dongs);
+            var year = SubscriberRules.CurrentYear(time);
+            // Emergency priority: the dispatchers take these before any campaign row; quiet hours do not apply. The
+            // database selects and writes the audience itself, the first slice committed on its own so the first texts
+            // go while the rest is written; campaign chunks wait on this node until that slice is in.
+            var batch = await outbox.EnqueueSelectedAsync(new OutboxRequest(OutboxKind.Alert, alert.Id, sender, AlertTexts.Sms(alert), OutboxPriority.Emergency, BatchId: alert.Id),
+                db => segment.Apply(db.Set<Subscriber>().AsNoTracking(), year).Select(s => new OutboxSource { SubscriberId = s.Id, ProtectedRecipient = s.ProtectedPhone }),
+                $"a:{alert.Id:N}:", FirstSlice, ct);
+            var writeMs = (long)time.GetElapsedTime(writing).TotalMilliseconds;
+            LogQueued(logger, alert.Identifier, batch.Total, writeMs);
         }
         var total = (await outbox.ProgressAsync(alert.Id, ct))?.Total ?? 0;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -305,8 +291,8 @@ public sealed partial class AlertIssuer(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Identifier}: {Recipients} SMS recipients selected in {SelectMs} ms and written to the outbox in {WriteMs} ms")]
-    private static partial void LogQueued(ILogger logger, string identifier, int recipients, long selectMs, long writeMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Identifier}: {Recipients} SMS recipients selected and written to the outbox in {WriteMs} ms")]
+    private static partial void LogQueued(ILogger logger, string identifier, int recipients, long writeMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Identifier} handed to every channel in {Milliseconds} ms")]
     private static partial void LogFannedOut(ILogger logger, string identifier, long milliseconds);
