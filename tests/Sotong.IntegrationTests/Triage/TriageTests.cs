@@ -472,6 +472,51 @@ public abstract class TriageTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 
     [Fact]
+    public async Task Given_a_burst_in_one_district_Then_a_topic_by_district_issue_opens_and_the_staff_menu_counts_the_open_issues()
+    {
+        var comms = await ReadyAsync();
+        var topic = "local-" + Guid.NewGuid().ToString("N")[..8];
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var thisHour = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc);
+        await using (var db = await app.Service<IDbContextFactory<SotongDbContext>>().CreateDbContextAsync())
+        {
+            // A usual week: the topic 20–30 messages an hour across the city, 0–1 of them from 중구.
+            var random = new Random(5);
+            for (var h = 2; h <= 24 * 7; h++)
+            {
+                db.Add(new HourlyCount { HourUtc = thisHour.AddHours(-h), Topic = topic, Count = random.Next(20, 31) });
+                db.Add(new HourlyCount { HourUtc = thisHour.AddHours(-h), Topic = topic, District = "중구", Count = random.Next(0, 2) });
+            }
+            // The last hour: a usual city-wide total (25), but 20 of them from 중구.
+            for (var i = 0; i < 25; i++)
+            {
+                var message = new InboxMessage
+                {
+                    ReceiptNumber = $"T-{Guid.NewGuid():N}"[..30], FollowKeyHash = "x", ProviderMessageId = Guid.NewGuid().ToString(), Text = "중구 단수 문의",
+                    ReceivedAtUtc = now.AddMinutes(-(i % 50)),
+                };
+                db.InboxMessages.Add(message);
+                db.Add(new TriageDecision { MessageId = message.Id, ReceivedAtUtc = message.ReceivedAtUtc, DecidedAtUtc = now, Topic = topic, District = i < 20 ? "중구" : null, GroupId = message.Id });
+            }
+            await db.SaveChangesAsync();
+        }
+
+        var opened = await app.Service<TrendWatcher>().CheckAsync(CancellationToken.None);
+
+        opened.ShouldContain(e => e.Topic == topic && e.District == "중구" && e.LastHourCount == 20);
+        opened.ShouldNotContain(e => e.Topic == topic && e.District == null);
+        // The staff menu counts what is open, on every staff page.
+        var open = (await comms.GetFromJsonAsync<List<EmergingDto>>("/api/v1/triage/emerging?openOnly=true"))!;
+        var page = await comms.GetStringAsync("/staff/cases");
+        page.ShouldContain($"data-testid=\"emerging-badge\">{open.Count}<");
+        foreach (var issue in open)
+        {
+            (await comms.PostAsync($"/api/v1/triage/emerging/{issue.Id}/acknowledge", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        }
+        (await comms.GetStringAsync("/staff/cases")).ShouldNotContain("data-testid=\"emerging-badge\"");
+    }
+
+    [Fact]
     public async Task Given_a_burst_on_one_topic_Then_an_emerging_issue_opens_and_a_normal_hour_does_not()
     {
         var comms = await ReadyAsync();

@@ -30,6 +30,13 @@ public sealed class EmergingIssuesHandler(IDbContextFactory<SotongDbContext> dbF
             .Select(e => new EmergingIssueView(e.Id, e.Topic, e.District, e.DetectedAtUtc, e.UpdatedAtUtc, e.LastHourCount, e.UsualPerHour, e.PeakCount, e.IsOpen, e.AcknowledgedByName))];
     }
 
+    /// <summary>How many issues no communications officer has acknowledged yet (the staff menu's badge).</summary>
+    public async Task<int> OpenCountAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<EmergingIssue>().CountAsync(e => e.AcknowledgedAtUtc == null, ct);
+    }
+
     public async Task AcknowledgeAsync(Guid id, StaffContext staff, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
