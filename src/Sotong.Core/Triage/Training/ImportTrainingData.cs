@@ -212,8 +212,8 @@ public sealed class ImportTrainingDataHandler(IDbContextFactory<SotongDbContext>
         {
             model = await training.QueueAsync(TrainingTrigger.Import, staff.DisplayName, ct);
         }
-        var imported = stored ? added.Count : 0;
-        return new ImportReport(stored ? batchId : null, dryRun, rows, imported, rows - imported, duplicates, errors, errorCount - errors.Count, model?.Id, model?.Number);
+        // A dry run stores nothing but says what it would skip.
+        return new ImportReport(stored ? batchId : null, dryRun, rows, stored ? added.Count : 0, rows - added.Count, duplicates, errors, errorCount - errors.Count, model?.Id, model?.Number);
     }
 
     /// <summary>The examples whose (normalised text, division) is not imported yet.</summary>
