@@ -96,6 +96,49 @@ public sealed class TriageBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Given_an_imported_batch_When_an_administrator_removes_it_on_the_model_page_Then_it_asks_first_and_the_confusion_matrix_is_a_chart()
+    {
+        using var admin = await ApiAsync("admin@sotong.example");
+        await BrowserFixture.WaitForLiveModelAsync(admin);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(
+            $"text,division,kind\n\"{tag} 정류장 의자가 부서졌어요\",TRN-BUS,민원\n\"{tag} 공원 화장실이 더러워요\",PRK-POL,민원\n"));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        var upload = await admin.PostAsync("/api/v1/triage/training-data?train=false", new MultipartFormDataContent { { file, "file", $"browser-{tag}.csv" } });
+        upload.EnsureSuccessStatusCode();
+        var batchId = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("batchId").GetGuid();
+
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "admin@sotong.example");
+        await page.GotoAsync("/staff/triage/models");
+        await BrowserFixture.WaitForLiveAsync(page, "model-manager");
+
+        // The kind head's confusion matrix is drawn by chart.js, with the table kept as its text.
+        await page.Locator("canvas[data-testid=confusion-chart-Kind]").WaitForAsync();
+        await page.WaitForFunctionAsync("() => window.Chart !== undefined && window.Chart.getChart(document.querySelector('[data-testid=confusion-chart-Kind]')) !== undefined");
+        (await page.Locator("canvas[data-testid=confusion-chart-Kind]").GetAttributeAsync("aria-label"))!.ShouldContain("혼동 행렬");
+        (await page.Locator("[data-testid=confusion-Kind] tbody tr").CountAsync()).ShouldBe(6);
+
+        var row = page.Locator($"[data-testid=batches] tr[data-batch='{batchId}']");
+        (await row.TextContentAsync())!.ShouldContain($"browser-{tag}.csv");
+        await row.Locator("[data-testid=delete-batch]").ClickAsync();
+        // Nothing is removed before the second click: the row asks first, and cancelling keeps it.
+        (await row.Locator("[data-testid=confirm-delete-text]").TextContentAsync())!.ShouldContain("되돌릴 수 없습니다");
+        (await AccessibilityTests.SeriousViolationsAsync(page)).ShouldBeEmpty();
+        await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "취소" }).ClickAsync();
+        await row.Locator("[data-testid=delete-batch]").WaitForAsync();
+        (await admin.GetFromJsonAsync<JsonElement>("/api/v1/triage/training-data/batches?pageSize=100")).GetProperty("items").EnumerateArray()
+            .Count(b => b.GetProperty("id").GetGuid() == batchId).ShouldBe(1);
+
+        await row.Locator("[data-testid=delete-batch]").ClickAsync();
+        await row.Locator("[data-testid=confirm-delete-batch]").ClickAsync();
+        await page.Locator("[data-testid=models-notice]").Filter(new LocatorFilterOptions { HasText = "2건" }).WaitForAsync();
+        await row.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        (await admin.GetFromJsonAsync<JsonElement>("/api/v1/triage/training-data/batches?pageSize=100")).GetProperty("items").EnumerateArray()
+            .ShouldNotContain(b => b.GetProperty("id").GetGuid() == batchId);
+    }
+
+    [Fact]
     public async Task Given_the_routing_editor_When_a_rule_is_added_Then_trying_a_sentence_shows_it_matched()
     {
         using var admin = await ApiAsync("admin@sotong.example");

@@ -26,6 +26,7 @@ public static class TriageModule
         // Off only where a test of another module wants messages to stay exactly as they arrived.
         var enabled = builder.Configuration.GetValue("Triage:Enabled", true);
         builder.Services.AddSingleton<IDataSeeder, TriageSeeder>();
+        builder.Services.AddSingleton<IDataSeeder, ExampleHashBackfill>();
         builder.Services.AddSingleton<TriageEngine>();
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<TrainingService>(sp, enabled));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TrainingService>());
@@ -45,6 +46,7 @@ public static class TriageModule
         builder.Services.AddScoped<TopicsHandler>();
         builder.Services.AddScoped<ModelsHandler>();
         builder.Services.AddScoped<ImportTrainingDataHandler>();
+        builder.Services.AddScoped<ImportBatchesHandler>();
         builder.Services.AddScoped<EmergingIssuesHandler>();
         builder.Services.AddScoped<GroupReplyHandler>();
         return builder;
@@ -60,6 +62,7 @@ public static class TriageModule
         TopicEndpoints.Map(triage);
         ModelEndpoints.Map(triage);
         ImportTrainingDataEndpoint.Map(triage);
+        ImportBatchEndpoints.Map(triage);
         EmergingIssueEndpoints.Map(triage);
         GroupReplyEndpoints.Map(triage);
         return app;

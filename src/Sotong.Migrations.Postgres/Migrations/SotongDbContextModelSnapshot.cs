@@ -2454,6 +2454,46 @@ namespace Sotong.Migrations.Postgres.Migrations
                     b.ToTable("triage_topic", (string)null);
                 });
 
+            modelBuilder.Entity("Sotong.Core.Triage.Training.TrainingBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Errors")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.ToTable("triage_import_batch", (string)null);
+                });
+
             modelBuilder.Entity("Sotong.Core.Triage.Training.TrainingExample", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2493,15 +2533,25 @@ namespace Sotong.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("TextHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Topic")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BatchId");
+
                     b.HasIndex("MessageId");
 
                     b.HasIndex("Source", "CreatedAtUtc");
+
+                    b.HasIndex("TextHash", "DivisionId")
+                        .IsUnique()
+                        .HasFilter("\"Source\" = 'Import'");
 
                     b.ToTable("triage_example", (string)null);
                 });

@@ -2437,6 +2437,46 @@ namespace Sotong.Migrations.Sqlite.Migrations
                     b.ToTable("triage_topic", (string)null);
                 });
 
+            modelBuilder.Entity("Sotong.Core.Triage.Training.TrainingBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Errors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.ToTable("triage_import_batch", (string)null);
+                });
+
             modelBuilder.Entity("Sotong.Core.Triage.Training.TrainingExample", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2476,15 +2516,25 @@ namespace Sotong.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TextHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Topic")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BatchId");
+
                     b.HasIndex("MessageId");
 
                     b.HasIndex("Source", "CreatedAtUtc");
+
+                    b.HasIndex("TextHash", "DivisionId")
+                        .IsUnique()
+                        .HasFilter("\"Source\" = 'Import'");
 
                     b.ToTable("triage_example", (string)null);
                 });

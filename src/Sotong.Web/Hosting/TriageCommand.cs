@@ -40,7 +40,7 @@ internal static class TriageCommand
         try
         {
             await using var file = File.OpenRead(path);
-            report = await scope.ServiceProvider.GetRequiredService<ImportTrainingDataHandler>().ImportAsync(file, format.Value, dryRun, train: false, cli, CancellationToken.None);
+            report = await scope.ServiceProvider.GetRequiredService<ImportTrainingDataHandler>().ImportAsync(file, format.Value, dryRun, train: false, cli, Path.GetFileName(path), CancellationToken.None);
         }
         catch (RequestValidationException e)
         {
@@ -59,7 +59,8 @@ internal static class TriageCommand
         }
         if (!train || report.Imported == 0)
         {
-            return report.Imported > 0 || dryRun ? 0 : 1;
+            // A file imported before (every row a duplicate) is not a failure: importing is idempotent.
+            return report.Imported > 0 || dryRun || report.Duplicates == report.Rows ? 0 : 1;
         }
         var training = app.Services.GetRequiredService<TrainingService>();
         var model = await training.CreateAsync(TrainingTrigger.Import, cli.DisplayName, CancellationToken.None);
@@ -75,10 +76,24 @@ internal static class TriageCommand
             {
                 return 1;
             }
+            if (done.IsActive)
+            {
+                // A city's first model goes live by itself.
+                await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"v{model.Number} is live (the first model goes live by itself)."));
+                return 0;
+            }
         }
         if (args.Contains("--promote"))
         {
-            await scope.ServiceProvider.GetRequiredService<ModelsHandler>().PromoteAsync(model.Id, cli, CancellationToken.None);
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<ModelsHandler>().PromoteAsync(model.Id, cli, CancellationToken.None);
+            }
+            catch (RuleViolationException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 1;
+            }
             await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"v{model.Number} is live."));
         }
         else

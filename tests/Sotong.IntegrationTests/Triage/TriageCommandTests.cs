@@ -52,6 +52,52 @@ public sealed class TriageCommandTests : IDisposable
         missing.Output.ShouldContain("Usage: triage import");
     }
 
+    [Fact]
+    public async Task Given_a_jsonl_history_Then_the_command_trains_a_model_and_with_promote_makes_the_next_one_live()
+    {
+        var first = Path.Combine(_dir, "history-1.jsonl");
+        await File.WriteAllTextAsync(first, TriageHistory.Jsonl(TriageHistory.Rows(0, 300)));
+        var trained = await RunAsync("triage", "import", first);
+        trained.Exit.ShouldBe(0, trained.Output);
+        trained.Output.ShouldContain("300 rows: ");
+        trained.Output.ShouldContain("Training model v1");
+        trained.Output.ShouldContain("v1 Ready: kind macro-F1 0.");
+        trained.Output.ShouldContain("v1 is live (the first model goes live by itself).");
+        var stored = await CountAsync();
+        stored.ShouldBeGreaterThan(250);
+
+        // The same file again adds nothing and is not an error.
+        var again = await RunAsync("triage", "import", first, "--no-train");
+        again.Exit.ShouldBe(0, again.Output);
+        again.Output.ShouldContain("300 rows: 0 imported, 300 skipped (300 duplicates)");
+        (await CountAsync()).ShouldBe(stored);
+
+        var second = Path.Combine(_dir, "history-2.jsonl");
+        await File.WriteAllTextAsync(second, TriageHistory.Jsonl(TriageHistory.Rows(300, 120)));
+        var promoted = await RunAsync("triage", "import", second, "--promote");
+        promoted.Exit.ShouldBe(0, promoted.Output);
+        promoted.Output.ShouldContain("Training model v2");
+        promoted.Output.ShouldContain("v2 Ready");
+        promoted.Output.ShouldContain("v2 is live.");
+        (await CountAsync()).ShouldBeGreaterThan(stored);
+        (await ModelsAsync()).ShouldBe([(1L, "Ready", 0L), (2L, "Ready", 1L)]);
+    }
+
+    private async Task<List<(long Number, string State, long IsActive)>> ModelsAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={Database};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"Number\", \"State\", \"IsActive\" FROM triage_model ORDER BY \"Number\"";
+        await using var reader = await command.ExecuteReaderAsync();
+        var models = new List<(long, string, long)>();
+        while (await reader.ReadAsync())
+        {
+            models.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)));
+        }
+        return models;
+    }
+
     private async Task<long> CountAsync()
     {
         await using var connection = new SqliteConnection($"Data Source={Database};Pooling=False");

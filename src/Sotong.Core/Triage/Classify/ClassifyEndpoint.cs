@@ -38,7 +38,7 @@ public sealed class ClassifyHandler(TriageEngine engine, IDbContextFactory<Soton
             .When(string.IsNullOrWhiteSpace(request.Text), "text", text["Validation.ClassifyText"])
             .When(request.Text is { Length: > InboxMessage.MaxTextLength }, "text", text["Validation.ClassifyText"])
             .ThrowIfAny();
-        var snapshot = engine.Current ?? throw new RuleViolationException("ModelNotReady", "The triage model is still training; try again in a minute.");
+        var snapshot = engine.Current ?? throw new RuleViolationException("ModelNotReady", text["Triage.Rule.ModelNotReady"]);
         var c = snapshot.Classify(request.Text!);
         ClassifiedDivision? division = null;
         if (c.DivisionId is { } id)

@@ -136,7 +136,7 @@ public sealed class TriageReviewHandler(IDbContextFactory<SotongDbContext> dbFac
         db.Add(new TrainingExample
         {
             Text = message.Text, Intent = decision.Intent, Topic = decision.Topic, DivisionId = decision.DivisionId,
-            Source = ExampleSource.Correction, MessageId = message.Id, IsTest = TrainingExample.HeldOut(message.Text),
+            Source = ExampleSource.Correction, MessageId = message.Id, IsTest = TrainingExample.HeldOut(message.Text), TextHash = TrainingExample.HashOf(message.Text),
             CreatedAtUtc = now, CreatedByName = staff.DisplayName,
         });
         db.Audit(now, staff.UserId, staff.DisplayName, nameof(TriageDecision), messageId.ToString(), "Reviewed", before, $"{decision.Intent}/{decision.Topic}/{decision.DivisionId}");

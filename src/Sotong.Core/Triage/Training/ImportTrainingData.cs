@@ -8,13 +8,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Sotong.Core.Common;
 using Sotong.Core.Common.Audit;
 using Sotong.Core.Common.Errors;
+using Sotong.Core.Common.Localization;
 using Sotong.Core.Common.Security;
 using Sotong.Core.Common.Uploads;
 using Sotong.Core.Inbox;
-using Sotong.Core.Triage.Classify;
 
 namespace Sotong.Core.Triage.Training;
 
@@ -26,15 +27,21 @@ public enum ImportFormat
 
 public sealed record ImportRowError(int Row, string Field, string Message);
 
-/// <summary>What an import did (or, on a dry run, would do), row by row; <paramref name="ModelId"/> when training was started.</summary>
-public sealed record ImportReport(Guid BatchId, bool DryRun, int Rows, int Imported, int Skipped, int Duplicates, IReadOnlyList<ImportRowError> Errors, int ErrorsNotShown, Guid? ModelId, int? ModelNumber);
+/// <summary>
+/// What an import did (or, on a dry run, would do), row by row. <paramref name="Duplicates"/> counts rows repeated in the
+/// file and rows already imported before; <paramref name="BatchId"/> is set when examples were stored,
+/// <paramref name="ModelId"/> when training was started.
+/// </summary>
+public sealed record ImportReport(Guid? BatchId, bool DryRun, int Rows, int Imported, int Skipped, int Duplicates, IReadOnlyList<ImportRowError> Errors, int ErrorsNotShown, Guid? ModelId, int? ModelNumber);
 
 /// <summary>
 /// Imports a labelled history of the city's past messages (CSV with a header, or JSON Lines): text and division are
 /// required, kind and topic optional. Divisions are matched by code, Korean name or English name. Every row is checked
 /// and reported; nothing is stored on a dry run or when no row is valid. One in five texts is held out for measuring.
+/// Importing is idempotent: a row whose normalised text and division are already imported (or earlier in the file) is
+/// a duplicate and is not stored again; the examples one import adds form a batch that can be removed as a whole.
 /// </summary>
-public sealed class ImportTrainingDataHandler(IDbContextFactory<SotongDbContext> dbFactory, TrainingService training, TimeProvider time)
+public sealed class ImportTrainingDataHandler(IDbContextFactory<SotongDbContext> dbFactory, TrainingService training, TimeProvider time, IStringLocalizer<Text> text)
 {
     public const int MaxRows = 200_000;
     public const long MaxBytes = 64L * 1024 * 1024;
@@ -50,11 +57,14 @@ public sealed class ImportTrainingDataHandler(IDbContextFactory<SotongDbContext>
 
     private sealed record Row(int Number, string? Text, string? Division, string? Kind, string? Topic)
     {
-        /// <summary>Set when the line could not be read at all (not JSON); its fields are then not checked one by one.</summary>
+        /// <summary>The message key when the line could not be read at all (not JSON); its fields are then not checked one by one.</summary>
         public string? Unreadable { get; init; }
     }
 
-    public async Task<ImportReport> ImportAsync(Stream body, ImportFormat format, bool dryRun, bool train, StaffContext staff, CancellationToken ct)
+    /// <summary>How many hashes one query looks up (well under every provider's parameter limit).</summary>
+    private const int LookupChunk = 1000;
+
+    public async Task<ImportReport> ImportAsync(Stream body, ImportFormat format, bool dryRun, bool train, StaffContext staff, string? fileName, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(staff);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -81,7 +91,7 @@ public sealed class ImportTrainingDataHandler(IDbContextFactory<SotongDbContext>
         var errorCount = 0;
         var rows = 0;
         var duplicates = 0;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<(string, Guid)>();
         var examples = new List<TrainingExample>();
         void Fail(int row, string field, string message)
         {
@@ -97,29 +107,29 @@ public sealed class ImportTrainingDataHandler(IDbContextFactory<SotongDbContext>
             rows++;
             if (rows > MaxRows)
             {
-                throw new RequestValidationException(new Dictionary<string, string[]> { ["file"] = [$"At most {MaxRows:N0} rows per import; split the file."] });
+                throw FileProblem(text["Triage.Import.TooManyRows", MaxRows.ToString("N0", CultureInfo.CurrentCulture)]);
             }
             if (row.Unreadable is { } unreadable)
             {
-                Fail(row.Number, "line", unreadable);
+                Fail(row.Number, "line", text[unreadable]);
                 continue;
             }
             var ok = true;
             var textValue = row.Text?.Trim();
             if (string.IsNullOrEmpty(textValue))
             {
-                Fail(row.Number, "text", "The text is empty.");
+                Fail(row.Number, "text", text["Triage.Import.TextEmpty"]);
                 ok = false;
             }
             else if (textValue.Length > InboxMessage.MaxTextLength)
             {
-                Fail(row.Number, "text", $"The text is longer than {InboxMessage.MaxTextLength} characters.");
+                Fail(row.Number, "text", text["Triage.Import.TextTooLong", InboxMessage.MaxTextLength]);
                 ok = false;
             }
             Guid divisionId = default;
             if (string.IsNullOrWhiteSpace(row.Division) || !divisionByName.TryGetValue(row.Division.Trim(), out divisionId))
             {
-                Fail(row.Number, "division", string.IsNullOrWhiteSpace(row.Division) ? "The division is empty." : $"No division is called \"{row.Division.Trim()}\" (use its code, Korean or English name).");
+                Fail(row.Number, "division", string.IsNullOrWhiteSpace(row.Division) ? text["Triage.Import.DivisionEmpty"] : text["Triage.Import.DivisionUnknown", row.Division.Trim()]);
                 ok = false;
             }
             MessageIntent? kind = null;
@@ -136,7 +146,7 @@ public sealed class ImportTrainingDataHandler(IDbContextFactory<SotongDbContext>
                 }
                 else
                 {
-                    Fail(row.Number, "kind", $"\"{k}\" is not a kind (Praise, Complaint, Suggestion, Question, Opinion, Spam or their Korean names).");
+                    Fail(row.Number, "kind", text["Triage.Import.KindUnknown", k]);
                     ok = false;
                 }
             }
@@ -145,7 +155,7 @@ public sealed class ImportTrainingDataHandler(IDbContextFactory<SotongDbContext>
             {
                 if (!topicByName.TryGetValue(row.Topic.Trim(), out topic))
                 {
-                    Fail(row.Number, "topic", $"\"{row.Topic.Trim()}\" is not a topic.");
+                    Fail(row.Number, "topic", text["Triage.Import.TopicUnknown", row.Topic.Trim()]);
                     ok = false;
                 }
             }
@@ -153,7 +163,8 @@ public sealed class ImportTrainingDataHandler(IDbContextFactory<SotongDbContext>
             {
                 continue;
             }
-            if (!seen.Add(TextNormalizer.Normalize(textValue) + "|" + divisionId))
+            var hash = TrainingExample.HashOf(textValue!);
+            if (!seen.Add((hash, divisionId)))
             {
                 duplicates++;
                 continue;
@@ -161,42 +172,92 @@ public sealed class ImportTrainingDataHandler(IDbContextFactory<SotongDbContext>
             examples.Add(new TrainingExample
             {
                 Text = textValue!, Intent = kind, Topic = topic, DivisionId = divisionId, Source = ExampleSource.Import, BatchId = batchId,
-                IsTest = TrainingExample.HeldOut(textValue!), CreatedAtUtc = now, CreatedByName = staff.DisplayName,
+                TextHash = hash, IsTest = TrainingExample.HeldOut(textValue!), CreatedAtUtc = now, CreatedByName = staff.DisplayName,
             });
         }
         if (rows == 0)
         {
-            throw new RequestValidationException(new Dictionary<string, string[]> { ["file"] = ["The file has no rows (CSV needs a header line: text,division,kind,topic)."] });
+            throw FileProblem(text["Triage.Import.NoRows"]);
         }
-        TriageModelVersion? model = null;
-        if (!dryRun && examples.Count > 0)
+        var inFile = duplicates;
+        var added = new List<TrainingExample>();
+        for (var attempt = 1; ; attempt++)
         {
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            foreach (var chunk in examples.Chunk(2000))
+            // Rows an earlier import already stored are duplicates too (on a dry run as well), so importing the same
+            // history twice adds nothing the second time.
+            added = await WithoutStoredAsync(db, examples, ct);
+            duplicates = inFile + examples.Count - added.Count;
+            if (dryRun || added.Count == 0)
             {
-                db.AddRange(chunk);
-                await db.SaveChangesAsync(ct);
+                break;
+            }
+            try
+            {
+                await StoreAsync(db, added, new TrainingBatch
+                {
+                    Id = batchId, FileName = TrainingBatch.CleanFileName(fileName), Rows = rows, Added = added.Count, Duplicates = duplicates, Errors = errorCount,
+                    CreatedAtUtc = now, CreatedById = staff.UserId, CreatedByName = staff.DisplayName,
+                }, staff, now, ct);
+                break;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another import stored some of the same examples in the meantime (the unique index said so): look again.
                 db.ChangeTracker.Clear();
             }
-            db.Audit(now, staff.UserId, staff.DisplayName, nameof(TrainingExample), batchId.ToString(), "Imported", detail: $"{examples.Count} of {rows} rows");
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            if (train)
-            {
-                model = await training.QueueAsync(TrainingTrigger.Import, staff.DisplayName, ct);
-            }
         }
-        return new ImportReport(batchId, dryRun, rows, dryRun ? 0 : examples.Count, rows - examples.Count, duplicates, errors, errorCount - errors.Count, model?.Id, model?.Number);
+        TriageModelVersion? model = null;
+        var stored = !dryRun && added.Count > 0;
+        if (stored && train)
+        {
+            model = await training.QueueAsync(TrainingTrigger.Import, staff.DisplayName, ct);
+        }
+        // A dry run stores nothing but says what it would skip.
+        return new ImportReport(stored ? batchId : null, dryRun, rows, stored ? added.Count : 0, rows - added.Count, duplicates, errors, errorCount - errors.Count, model?.Id, model?.Number);
     }
 
-    private static IEnumerable<Row> Read(Stream body, ImportFormat format)
+    /// <summary>The examples whose (normalised text, division) is not imported yet.</summary>
+    private static async Task<List<TrainingExample>> WithoutStoredAsync(SotongDbContext db, List<TrainingExample> examples, CancellationToken ct)
+    {
+        var stored = new HashSet<(string, Guid?)>();
+        foreach (var chunk in examples.Select(e => e.TextHash!).Distinct(StringComparer.Ordinal).Chunk(LookupChunk))
+        {
+            var found = await db.Set<TrainingExample>().AsNoTracking()
+                .Where(e => e.Source == ExampleSource.Import && chunk.Contains(e.TextHash!))
+                .Select(e => new { e.TextHash, e.DivisionId })
+                .ToListAsync(ct);
+            stored.UnionWith(found.Select(f => (f.TextHash!, f.DivisionId)));
+        }
+        return stored.Count == 0 ? examples : [.. examples.Where(e => !stored.Contains((e.TextHash!, e.DivisionId)))];
+    }
+
+    private static async Task StoreAsync(SotongDbContext db, List<TrainingExample> added, TrainingBatch batch, StaffContext staff, DateTime now, CancellationToken ct)
+    {
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Add(batch);
+        foreach (var chunk in added.Chunk(2000))
+        {
+            db.AddRange(chunk);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        db.Audit(now, staff.UserId, staff.DisplayName, nameof(TrainingExample), batch.Id.ToString(), "Imported",
+            detail: $"{batch.Added} of {batch.Rows} rows, {batch.Duplicates} duplicates{(batch.FileName is null ? "" : ", " + batch.FileName)}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private static RequestValidationException FileProblem(string message) =>
+        new(new Dictionary<string, string[]> { ["file"] = [message] });
+
+    private IEnumerable<Row> Read(Stream body, ImportFormat format)
     {
         var reader = new StreamReader(body, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true);
         return format == ImportFormat.Jsonl ? ReadJsonl(reader) : ReadCsv(reader);
     }
 
-    private static IEnumerable<Row> ReadCsv(StreamReader reader)
+    private IEnumerable<Row> ReadCsv(StreamReader reader)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -213,7 +274,7 @@ public sealed class ImportTrainingDataHandler(IDbContextFactory<SotongDbContext>
         var header = csv.HeaderRecord ?? [];
         if (!header.Any(h => h.Trim().Equals("text", StringComparison.OrdinalIgnoreCase)) || !header.Any(h => h.Trim().Equals("division", StringComparison.OrdinalIgnoreCase)))
         {
-            throw new RequestValidationException(new Dictionary<string, string[]> { ["file"] = ["The CSV header must name the columns text and division (kind and topic are optional)."] });
+            throw FileProblem(text["Triage.Import.Header"]);
         }
         var number = 1;
         while (Guard(() => csv.Read()))
@@ -225,7 +286,7 @@ public sealed class ImportTrainingDataHandler(IDbContextFactory<SotongDbContext>
 
     private static string? Optional(CsvReader csv, string name) => csv.TryGetField<string>(name, out var value) ? value : null;
 
-    private static bool Guard(Func<bool> read)
+    private bool Guard(Func<bool> read)
     {
         try
         {
@@ -233,11 +294,11 @@ public sealed class ImportTrainingDataHandler(IDbContextFactory<SotongDbContext>
         }
         catch (DecoderFallbackException)
         {
-            throw new RequestValidationException(new Dictionary<string, string[]> { ["file"] = ["The file is not UTF-8 text. Save it as UTF-8 (CSV UTF-8 in Excel) and try again."] });
+            throw FileProblem(text["Triage.Import.NotUtf8"]);
         }
     }
 
-    private static IEnumerable<Row> ReadJsonl(StreamReader reader)
+    private IEnumerable<Row> ReadJsonl(StreamReader reader)
     {
         var number = 0;
         while (true)
@@ -249,7 +310,7 @@ public sealed class ImportTrainingDataHandler(IDbContextFactory<SotongDbContext>
             }
             catch (DecoderFallbackException)
             {
-                throw new RequestValidationException(new Dictionary<string, string[]> { ["file"] = ["The file is not UTF-8 text."] });
+                throw FileProblem(text["Triage.Import.NotUtf8"]);
             }
             if (line is null)
             {
@@ -269,7 +330,7 @@ public sealed class ImportTrainingDataHandler(IDbContextFactory<SotongDbContext>
             }
             catch (JsonException)
             {
-                row = new Row(number, null, null, null, null) { Unreadable = "This line is not a JSON object." };
+                row = new Row(number, null, null, null, null) { Unreadable = "Triage.Import.NotJson" };
             }
             yield return row;
         }
@@ -297,7 +358,7 @@ public sealed class ImportTrainingDataHandler(IDbContextFactory<SotongDbContext>
 internal static class ImportTrainingDataEndpoint
 {
     public static void Map(RouteGroupBuilder triage) =>
-        triage.MapPost("/training-data", async (HttpRequest http, bool? dryRun, bool? train, ClaimsPrincipal user, ImportTrainingDataHandler handler, CancellationToken ct) =>
+        triage.MapPost("/training-data", async (HttpRequest http, bool? dryRun, bool? train, ClaimsPrincipal user, ImportTrainingDataHandler handler, IStringLocalizer<Text> text, CancellationToken ct) =>
             {
                 using var upload = await UploadedFile.ReadAsync(http, ct);
                 if (upload is null)
@@ -307,9 +368,9 @@ internal static class ImportTrainingDataEndpoint
                 var format = ImportTrainingDataHandler.FormatOf(upload.ContentType, upload.FileName);
                 if (format is null)
                 {
-                    return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send CSV (text/csv) or JSON Lines (application/x-ndjson).");
+                    return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: text["Triage.Import.Unsupported"]);
                 }
-                var report = await handler.ImportAsync(upload.Content, format.Value, dryRun ?? false, train ?? true, StaffContext.From(user), ct);
+                var report = await handler.ImportAsync(upload.Content, format.Value, dryRun ?? false, train ?? true, StaffContext.From(user), upload.FileName, ct);
                 return Results.Ok(report);
             })
             .WithName("ImportTrainingData")

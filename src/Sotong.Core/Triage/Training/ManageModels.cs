@@ -15,7 +15,11 @@ namespace Sotong.Core.Triage.Training;
 
 public sealed record ModelSummary(Guid Id, int Number, ModelState State, TrainingTrigger Trigger, int Percent, string Phase, bool IsActive,
     DateTime CreatedAtUtc, DateTime? FinishedAtUtc, int TrainCount, int TestCount, double? KindMacroF1, double? TopicMacroF1,
-    double? DivisionAccuracy, double? RoutingAccuracy, string? Error, string? RequestedByName, DateTime? PromotedAtUtc, string? PromotedByName);
+    double? DivisionAccuracy, double? RoutingAccuracy, string? Error, string? RequestedByName, DateTime? PromotedAtUtc, string? PromotedByName)
+{
+    /// <summary><see cref="Phase"/> (a stable key) in the reader's language.</summary>
+    public string PhaseName { get; init; } = Phase;
+}
 
 public sealed record ModelDetail(ModelSummary Summary, ModelMetrics? Metrics);
 
@@ -30,13 +34,17 @@ public sealed class ModelsHandler(IDbContextFactory<SotongDbContext> dbFactory, 
     public async Task<IReadOnlyList<ModelSummary>> ListAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Summaries(db.Set<TriageModelVersion>().AsNoTracking().OrderByDescending(m => m.Number)).Take(50).ToListAsync(ct);
+        var list = await Summaries(db.Set<TriageModelVersion>().AsNoTracking().OrderByDescending(m => m.Number)).Take(50).ToListAsync(ct);
+        return [.. list.Select(Named)];
     }
+
+    private ModelSummary Named(ModelSummary m) => m with { PhaseName = TrainingPhases.Name(text, m.Phase) };
 
     private async Task<ModelSummary> SummaryAsync(Guid id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Summaries(db.Set<TriageModelVersion>().AsNoTracking().Where(m => m.Id == id)).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("The model");
+        var summary = await Summaries(db.Set<TriageModelVersion>().AsNoTracking().Where(m => m.Id == id)).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("The model");
+        return Named(summary);
     }
 
     private static IQueryable<ModelSummary> Summaries(IQueryable<TriageModelVersion> models) =>
@@ -75,7 +83,7 @@ public sealed class ModelsHandler(IDbContextFactory<SotongDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var model = await db.Set<TriageModelVersion>().FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException("The model");
-        model.EnsurePromotable();
+        model.EnsurePromotable(text);
         var live = await db.Set<TriageModelVersion>().Where(m => m.IsActive).ToListAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var m in live)

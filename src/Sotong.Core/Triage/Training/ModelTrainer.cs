@@ -9,10 +9,36 @@ namespace Sotong.Core.Triage.Training;
 /// <summary>One labelled text: every label is optional except that an example teaches at least one head.</summary>
 public sealed record LabelledText(string Text, string? Kind, string? Topic, string? Division, bool IsTest);
 
+/// <summary>How far training is; <paramref name="Phase"/> is one of <see cref="TrainingPhases"/>. 100 % is written by whoever stores the model.</summary>
 public sealed record TrainingStep(int Percent, string Phase);
 
 /// <summary>How one head did on the held-out examples: macro-F1, accuracy and the confusion matrix (rows = truth).</summary>
-public sealed record HeadMetrics(string[] Labels, int[][] Confusion, double MacroF1, double Accuracy, int TestCount, double[] F1PerLabel);
+public sealed record HeadMetrics(string[] Labels, int[][] Confusion, double MacroF1, double Accuracy, int TestCount, double[] F1PerLabel)
+{
+    /// <summary>
+    /// The most frequent mistakes (off-diagonal cells), most first: what a matrix of many labels (a city's divisions)
+    /// says that a reader can take in. Ties keep the matrix's order.
+    /// </summary>
+    public IReadOnlyList<LabelConfusion> TopConfusions(int count)
+    {
+        var cells = new List<(int Row, int Column, int Count)>();
+        for (var r = 0; r < Confusion.Length; r++)
+        {
+            for (var c = 0; c < Confusion[r].Length; c++)
+            {
+                if (r != c && Confusion[r][c] > 0)
+                {
+                    cells.Add((r, c, Confusion[r][c]));
+                }
+            }
+        }
+        return [.. cells.OrderByDescending(x => x.Count).ThenBy(x => x.Row).ThenBy(x => x.Column).Take(count)
+            .Select(x => new LabelConfusion(Labels[x.Row], Labels[x.Column], x.Count))];
+    }
+}
+
+/// <summary>Held-out examples labelled <paramref name="Truth"/> that the model called <paramref name="Predicted"/>.</summary>
+public sealed record LabelConfusion(string Truth, string Predicted, int Count);
 
 public sealed record ModelMetrics(int TrainCount, int TestCount, HeadMetrics? Kind, HeadMetrics? Topic, HeadMetrics? Division)
 {
@@ -43,28 +69,28 @@ public static class ModelTrainer
             throw new InvalidOperationException("Training needs labelled examples of kind and topic.");
         }
         var ml = new MLContext(seed: 20261123);
-        progress?.Report(new TrainingStep(5, "featurising"));
+        progress?.Report(new TrainingStep(5, TrainingPhases.Featurising));
         var all = ml.Data.LoadFromEnumerable(train);
         var featurizer = ml.Transforms.Text.FeaturizeText("Features", FeaturizerOptions(), nameof(ModelInput.Text)).Fit(all);
         ct.ThrowIfCancellationRequested();
 
         var features = ((VectorDataViewType)featurizer.GetOutputSchema(all.Schema)["Features"].Type).Size;
-        progress?.Report(new TrainingStep(20, "kind"));
+        progress?.Report(new TrainingStep(20, TrainingPhases.Kind));
         var kind = TrainHead(ml, featurizer, train.Where(e => e.Kind.Length > 0), nameof(ModelInput.Kind), features);
         ct.ThrowIfCancellationRequested();
-        progress?.Report(new TrainingStep(45, "topic"));
+        progress?.Report(new TrainingStep(45, TrainingPhases.Topic));
         var topic = TrainHead(ml, featurizer, train.Where(e => e.Topic.Length > 0), nameof(ModelInput.Topic), features);
         ct.ThrowIfCancellationRequested();
         LinearHead? division = null;
         var withDivision = train.Where(e => e.Division.Length > 0).ToList();
         if (withDivision.Count >= MinDivisionExamples && withDivision.Select(e => e.Division).Distinct().Count() >= 2)
         {
-            progress?.Report(new TrainingStep(65, "division"));
+            progress?.Report(new TrainingStep(65, TrainingPhases.Division));
             division = TrainHead(ml, featurizer, withDivision, nameof(ModelInput.Division), features);
         }
         ct.ThrowIfCancellationRequested();
 
-        progress?.Report(new TrainingStep(85, "evaluating"));
+        progress?.Report(new TrainingStep(85, TrainingPhases.Evaluating));
         var bytes = TriageModelFile.Write(ml, featurizer, all.Schema, kind, topic, division);
         // Evaluate what was saved, through the same path the app classifies with.
         using var model = TextClassifierModel.Load(bytes);
@@ -74,7 +100,6 @@ public static class ModelTrainer
             Evaluate(test.Where(e => e.Kind is not null).Select(e => (e.Text, e.Kind!)), kind.Labels, t => model.Predict(t).Kind.Label),
             Evaluate(test.Where(e => e.Topic is not null).Select(e => (e.Text, e.Topic!)), topic.Labels, t => model.Predict(t).Topic.Label),
             division is null ? null : Evaluate(test.Where(e => e.Division is not null).Select(e => (e.Text, e.Division!)), division.Labels, t => model.Predict(t).Division?.Label ?? ""));
-        progress?.Report(new TrainingStep(100, "done"));
         return new TrainedModel(bytes, metrics);
     }
 

@@ -106,11 +106,13 @@ public sealed partial class TrainingService(IDbContextFactory<SotongDbContext> d
             return;
         }
         model.State = ModelState.Training;
-        model.Phase = "loading examples";
+        model.Phase = TrainingPhases.Loading;
         model.Percent = 1;
         await db.SaveChangesAsync(ct);
         var number = model.Number;
         LogTraining(logger, number, model.Trigger);
+        var progress = new ProgressWriter(dbFactory, id, number, logger);
+        LogPhase(logger, number, model.Phase, model.Percent);
         try
         {
             TrainedModel trained;
@@ -124,14 +126,13 @@ public sealed partial class TrainingService(IDbContextFactory<SotongDbContext> d
                 var stored = await db.Set<TrainingExample>().AsNoTracking().ToListAsync(ct);
                 cityExamples = [.. stored.Select(e => new LabelledText(e.Text, e.Intent?.ToString(), e.Topic, e.DivisionId?.ToString(), e.IsTest))];
                 var examples = StarterCorpus.Examples().Concat(cityExamples).ToList();
-                var progress = new ProgressWriter(dbFactory, id);
                 trained = await Task.Run(() => ModelTrainer.Train(examples, progress, ct), ct);
-                await progress.FlushAsync(ct);
             }
             var metrics = trained.Metrics;
             var routingCases = cityExamples.Where(e => e.IsTest && e.Division is not null).ToList();
             if (routingCases.Count > 0)
             {
+                progress.Report(new TrainingStep(95, TrainingPhases.Routing));
                 // Routing as the app would do it with this model: the live rules, then the model's division head.
                 using var candidate = TextClassifierModel.Load(trained.Bytes);
                 var snapshot = engine.Current;
@@ -141,11 +142,13 @@ public sealed partial class TrainingService(IDbContextFactory<SotongDbContext> d
                 var right = routingCases.Count(e => Classifier.Classify(candidate, number, table, e.Text, threshold, preferLearned).DivisionId?.ToString() == e.Division);
                 metrics = metrics with { RoutingAccuracy = Math.Round((double)right / routingCases.Count, 4), RoutingTestCount = routingCases.Count };
             }
+            // Every phase is on the row before it says done (the writes run in order, off the training thread).
+            await progress.FlushAsync(ct);
             await db.Entry(model).ReloadAsync(ct);
             model.Bytes = trained.Bytes;
             model.State = ModelState.Ready;
             model.Percent = 100;
-            model.Phase = "done";
+            model.Phase = TrainingPhases.Done;
             model.TrainCount = metrics.TrainCount;
             model.TestCount = metrics.TestCount;
             model.KindMacroF1 = metrics.Kind?.MacroF1;
@@ -162,14 +165,16 @@ public sealed partial class TrainingService(IDbContextFactory<SotongDbContext> d
                 model.PromotedByName = "Sotong";
             }
             await db.SaveChangesAsync(ct);
+            LogPhase(logger, number, TrainingPhases.Done, 100);
             LogTrained(logger, number, metrics.Kind?.MacroF1 ?? 0, metrics.Topic?.MacroF1 ?? 0);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogFailed(logger, e, number);
+            await progress.FlushAsync(ct);
             await db.Entry(model).ReloadAsync(ct);
             model.State = ModelState.Failed;
-            model.Phase = "failed";
+            model.Phase = TrainingPhases.Failed;
             model.Error = TextCut.Cut(e.Message, 2000);
             model.FinishedAtUtc = time.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(ct);
@@ -182,25 +187,45 @@ public sealed partial class TrainingService(IDbContextFactory<SotongDbContext> d
     private static async Task<Routing.RoutingTable> LoadTableAsync(SotongDbContext db, CancellationToken ct) =>
         new([.. (await db.Set<Routing.RoutingRule>().AsNoTracking().ToListAsync(ct)).Select(Routing.RouteRule.From)]);
 
-    /// <summary>Writes each phase onto the model row (from the training thread; the last write is awaited).</summary>
-    private sealed class ProgressWriter(IDbContextFactory<SotongDbContext> dbFactory, Guid id) : IProgress<TrainingStep>
+    /// <summary>
+    /// Writes each phase onto the model row, in order, and logs it (from the training thread; the last write is awaited).
+    /// A failed write is logged and does not stop training: the next phase or the final state overwrites it.
+    /// </summary>
+    private sealed class ProgressWriter(IDbContextFactory<SotongDbContext> dbFactory, Guid id, int number, ILogger logger) : IProgress<TrainingStep>
     {
         private Task _last = Task.CompletedTask;
 
-        public void Report(TrainingStep value) => _last = _last.ContinueWith(_ => WriteAsync(value), TaskScheduler.Default).Unwrap();
+        public void Report(TrainingStep value)
+        {
+            LogPhase(logger, number, value.Phase, value.Percent);
+            _last = _last.ContinueWith(_ => WriteAsync(value), TaskScheduler.Default).Unwrap();
+        }
 
         public Task FlushAsync(CancellationToken ct) => _last.WaitAsync(ct);
 
         private async Task WriteAsync(TrainingStep step)
         {
-            await using var db = await dbFactory.CreateDbContextAsync();
-            await db.Set<TriageModelVersion>().Where(m => m.Id == id && m.State == ModelState.Training)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Percent, step.Percent).SetProperty(m => m.Phase, step.Phase));
+            try
+            {
+                await using var db = await dbFactory.CreateDbContextAsync();
+                await db.Set<TriageModelVersion>().Where(m => m.Id == id && m.State == ModelState.Training)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.Percent, step.Percent).SetProperty(m => m.Phase, step.Phase));
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                LogProgressFailed(logger, e, number);
+            }
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Training triage model {Number} ({Trigger})")]
     private static partial void LogTraining(ILogger logger, int number, TrainingTrigger trigger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Triage model {Number}: {Phase} ({Percent} %)")]
+    private static partial void LogPhase(ILogger logger, int number, string phase, int percent);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write training progress of triage model {Number}")]
+    private static partial void LogProgressFailed(ILogger logger, Exception e, int number);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Triage model {Number} trained: kind macro-F1 {Kind}, topic macro-F1 {Topic}")]
     private static partial void LogTrained(ILogger logger, int number, double kind, double topic);

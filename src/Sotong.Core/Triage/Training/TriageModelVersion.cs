@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Localization;
 using Sotong.Core.Common.Errors;
+using Sotong.Core.Common.Localization;
 
 namespace Sotong.Core.Triage.Training;
 
@@ -30,7 +32,8 @@ public sealed class TriageModelVersion
     public ModelState State { get; set; }
     public TrainingTrigger Trigger { get; set; }
     public int Percent { get; set; }
-    public string Phase { get; set; } = "queued";
+    /// <summary>Where training is: one of <see cref="TrainingPhases"/> (a key; the page and the API show it in the reader's language).</summary>
+    public string Phase { get; set; } = TrainingPhases.Queued;
     public string? RequestedByName { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? FinishedAtUtc { get; set; }
@@ -49,16 +52,40 @@ public sealed class TriageModelVersion
     public string? PromotedByName { get; set; }
     public int Version { get; set; }
 
-    public void EnsurePromotable()
+    public void EnsurePromotable(IStringLocalizer<Text> text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         if (State != ModelState.Ready || Bytes is null)
         {
-            throw new RuleViolationException("OnlyReadyModelsGoLive", "Only a model that finished training can be promoted.");
+            throw new RuleViolationException("OnlyReadyModelsGoLive", text["Triage.Rule.OnlyReadyModelsGoLive"]);
         }
         if (IsActive)
         {
-            throw new RuleViolationException("AlreadyLive", "This model is already the live one.");
+            throw new RuleViolationException("AlreadyLive", text["Triage.Rule.AlreadyLive"]);
         }
+    }
+}
+
+/// <summary>The phases a training goes through, in order, as stored on the model row (resource keys <c>Triage.Phase.*</c>).</summary>
+public static class TrainingPhases
+{
+    public const string Queued = "queued";
+    public const string Loading = "loading";
+    public const string Featurising = "featurising";
+    public const string Kind = "kind";
+    public const string Topic = "topic";
+    public const string Division = "division";
+    public const string Evaluating = "evaluating";
+    public const string Routing = "routing";
+    public const string Done = "done";
+    public const string Failed = "failed";
+
+    /// <summary>The phase in the reader's language; a phase stored by an older version is shown as it was stored.</summary>
+    public static string Name(IStringLocalizer<Text> text, string phase)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var name = text[$"Triage.Phase.{phase}"];
+        return name.ResourceNotFound ? phase : name.Value;
     }
 }
 
