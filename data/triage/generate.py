@@ -10,6 +10,10 @@ Writes, next to this script:
   routing.json   the default routing table (topic + keywords -> division)
 and prints the counts that README.md quotes.
 
+About 12% of corpus.jsonl and of history.csv are long messages (300-1,200 characters: a back story, addresses and
+numbers, earlier reports, often a second topic in passing, a request), generated after everything else with seeds of
+their own, so the short messages, history rows and pairs do not change when the long family does.
+
 Everything is composed from the hand-written fragment banks below: per sub-topic situations (what citizens
 complain about, ask, suggest, praise, remark on), shared frames (greetings, self-introductions, requests, closers,
 emoticons), places built from real Seoul district / dong / road / station names, and noise (registers, typos,
@@ -4346,7 +4350,7 @@ SUBS_BY_TOPIC = {t: [s for s in SUBS if s["topic"] == t] for t in TOPICS}
 CORE_SECTION = {"Complaint": "issue", "Question": "ask", "Suggestion": "idea", "Praise": "good", "Opinion": "view"}
 KIND_LETTER = {"Complaint": "C", "Question": "Q", "Praise": "P", "Opinion": "O", "Suggestion": "S"}
 LOC_KEYS = {"heritage", "gu", "dong", "road", "addr", "station", "exit", "place", "park", "landmark", "apt", "school", "center",
-            "market", "stop", "mbus"}
+            "market", "stop", "mbus", "place2"}
 
 # ---------------------------------------------------------------------------------------------------------------
 # A message's context: the place (all in one district) and the lazily drawn numbers, times and names.
@@ -4431,7 +4435,7 @@ def ko_values(c, r, sub):
         "shop": f"{dong} {c['shop']} 앞", "cross": f"{stem}사거리", "park": park + " 입구", "market": market + " 입구",
         "jibun": f"{dong} {c['jibun']}번지 근처", "landmark": landmark + " 근처"}[c["place_form"]]
     ch = r.choice
-    return dict(
+    return long_values(c, r, sub, "ko") | dict(
         gu=gu, dong=dong, road=road, addr=addr, station=station, line=line, x=str(c["x"]), exit=exit_, park=park,
         landmark=landmark, apt=apt, school=school, center=center, market=market, stop=stop, place=place,
         heritage=heritage, mbus=f"{D['short']}{c['mbus']:02d}", bus=c["bus"], bus2=c["bus2"],
@@ -4491,7 +4495,7 @@ def en_values(c, r, sub):
              "shop": f"the {shop} in {dong}", "cross": f"the {stem} intersection", "park": f"the entrance of {park}",
              "market": market, "jibun": f"{c['jibun']} {dong}", "landmark": landmark}[c["place_form"]]
     ch = r.choice
-    return dict(
+    return long_values(c, r, sub, "en") | dict(
         gu=gu, dong=dong, road=road, addr=addr, station=station, line=line, x=str(c["x"]), exit=exit_, park=park,
         landmark=landmark, apt=apt, school=school, center=center, market=market, stop=stop, place=place,
         heritage=heritage, mbus=f"{romanize(D['short'])} {c['mbus']:02d}", bus=c["bus"], bus2=c["bus2"],
@@ -4699,6 +4703,475 @@ en.o_detail
 for _k, _v in parse_sections(FRAMES_EN_EXTRA).items():
     FR[_k] = _v
 
+# ---------------------------------------------------------------------------------------------------------------
+# Long messages: what citizens actually send through a complaint form or a DM when they have waited too long. They
+# are 300–1,200 characters in several paragraphs: who the writer is and where they live, how they noticed, the
+# problem (with a second place), what they already tried (dates, receipt numbers), what it costs them, often a
+# second topic in passing, and a concrete request. Every section here carries the writer's own story or the intent
+# phrasing, so every one is split train/test like the intent frames (LONG_SPLIT below).
+#   l_who, l_routine, l_notice   who the writer is, their day, how they noticed (numbers, dates, units, routes)
+#   l_where                      where exactly (two places, an address, metres from an exit)
+#   l_history, l_impact          earlier reports and what it costs them (complaints)
+#   l_request                    a long, concrete request (complaints)
+#   l_q_*, l_s_*, l_p_*, l_o_*   the same for questions, suggestions, praise and opinions
+#   l_pass_*, l_turn, l_ps       a second topic in passing: before it, after it, back to the point, a P.S.
+#   l_sign                       a signature with a unit number or a phone number
+#   l_spam                       the extra lines of a long advertisement or scam
+# An entry starting with "@" is place-bound (a photo, a site visit, "the spot"): only sub-topics in PHYSICAL use it.
+# The split is taken before that filter, and validate() checks both halves keep entries for every sub-topic.
+# ---------------------------------------------------------------------------------------------------------------
+LONG_FRAMES = """
+ko.l_who
+- 저는 {dong} {apt} {unit}에 사는 주민이에요. {year}년에 이사 왔어요
+- {gu}에서만 {yrs}년 넘게 산 토박이입니다
+- {station} 근처 건물 {floor}층에 사무실이 있어서 평일엔 거의 하루 종일 이 동네에 있어요
+- 저희 집은 {addr}이고 {age}세 아버지 모시고 애들까지 다섯 식구가 살아요
+- {station} 근처 {road}에서 {yrs}년째 반찬가게를 하고 있는 사람입니다
+- 맞벌이라 아침마다 애 맡기고 {bus}번 버스 타고 출근하는 직장인이에요
+- 매일 {mbus} 마을버스 타고 {station}까지 가서 {line}으로 갈아타는 사람이에요
+- 은퇴하고 {dong}에서 아내랑 둘이 사는 {age}세 노인입니다. 컴퓨터를 잘 못해서 딸이 대신 적어주고 있어요
+- {dong} 다세대주택 {floor}층에 전세로 들어온 지 {span} 된 세입자예요
+- 작년 {month_num}월에 {gu}로 이사 온 신혼부부입니다
+- {school} 학부모이고 {apt} {unit}에 살아요
+- {dong}에서 {yrs}년째 택배 일을 하고 있어서 이 동네 골목은 거의 다 알아요
+- {road} 쪽에서 작은 카페를 하는 자영업자입니다. 가게 연 지는 {n}년 됐어요
+- {center} 바로 뒤 빌라 {floor}층에 사는 {yage}살 직장인이에요
+- {kid} 키우면서 {dong}에 산 지 {yrs}년 된 엄마입니다
+- {dong}에서 {yrs}년째 살고 있는 사람이에요. 집은 {addr} 근처예요
+ko.l_routine
+- 평일엔 {time}에 {exit}로 나가서 회사까지 걸어가요
+- 주말마다 {park}에서 아이랑 자전거 타고 오는 길에 {market}에 들러서 장을 봐요
+- 퇴근하면 보통 {ntime} 넘어서 {stop} 쪽으로 걸어서 집에 와요
+- 저녁마다 {park} 한 바퀴 도는 게 {yrs}년째 하루 일과예요
+- 어머니 병원 때문에 한 달에 {n}번은 {bus}번 타고 {station}까지 가요
+- 매일 아침 {road} 따라서 출근해요
+- 애 학원 때문에 일주일에 세 번은 {school} 앞에서 {dur}씩 기다려요
+- 출퇴근은 {line}으로 하는데 집에서 {station}까지는 {n}분 정도 걸어요
+- 저녁엔 강아지 데리고 {place} 쪽으로 산책을 나가요
+- 일 끝나고 {market}에서 장 보고 {place2} 지나서 집에 와요
+- 주말엔 {bus2}번 타고 {landmark} 쪽으로 자주 나가요
+ko.l_notice
+- @처음 본 게 {ldate}쯤이니까 꽤 됐어요. 그때는 별일 아닌 줄 알았어요
+- @{ldate} 밤에 집에 오다가 처음 알게 됐어요
+- 사실 꽤 오래됐어요. 제 기억으로는 {year}년 여름부터 그랬던 것 같아요
+- @며칠 전에 {kid}하고 {park} 다녀오는 길에 봤어요
+- @이웃집 할머니가 먼저 말씀해주셔서 {ldate}에 직접 가서 확인했어요
+- {ldate}부터 계속 이래요
+- @{ldate}에 동네 단톡방에 누가 사진을 올려서 알게 됐어요
+- @출근길에 매일 보는데 {weeks} 그대로예요
+- 주변에 물어보니 저만 그런 게 아니더라고요
+- @{date} {time}에 {place}에서 있었던 일이에요
+- 처음엔 저만 불편한 줄 알았는데 {ldate}에 반상회 갔다가 다들 똑같이 겪고 있다는 걸 알았어요
+- 딱 {span} 전부터 시작됐어요
+ko.l_where
+- 정확한 위치는 {place}이고 {place2} 쪽에서 오다 보면 바로 보여요
+- 주소로는 {addr} 근처예요. {landmark}에서 걸어서 {n}분 거리예요
+- {station} {x}번 출구로 나와서 {road} 방향으로 {nn}미터쯤 가시면 돼요
+- 위치는 {place}부터 {place2}까지 쭉이에요
+- 지도 앱에 {addr} 치면 나오는 바로 그 앞이에요
+- {apt} {unit} 창문에서 내려다보이는 자리예요
+- {place2}에서 {place} 쪽으로 가는 길 중간쯤이에요
+ko.l_history
+- {ldate}에 {agency}에 처음 신고했어요. 접수번호가 {receipt}였는데 일주일 뒤에 "현장 확인 후 조치 예정"이라는 답만 왔어요
+- 지금까지 {agency}에 {times} 전화했고 {ldate}에는 국민신문고에도 글을 올렸어요. 그때마다 담당자가 바뀌어 있더라고요
+- 작년 {month_num}월에도 똑같은 일로 민원을 넣었는데 "처리 완료" 문자가 오고 {span} 만에 원래대로 돌아갔어요
+- @{ldate}에 구청 {office}에 직접 찾아가서 사진까지 보여드렸는데 시 소관이라 여기 넣으라고 하시더라고요
+- 120에 전화했을 때 {dur} 기다려서 겨우 연결됐는데 "관할 구청으로 이관하겠다"는 말만 듣고 끝났어요
+- {center} 직원분도 알고는 계시던데 예산이 없어서 내년 {month_num}월쯤이나 될 거라고 하셨어요
+- 지난번 답변에는 {ldate2}까지 조치한다고 돼 있었는데 그 날짜 지난 지가 {span}이 넘었어요
+- @관리사무소에 먼저 얘기했더니 거기는 관리 구역이 아니라서 시에 말하라고 했어요
+- 동네 주민 {nn}명이 같이 서명해서 {ldate}에 구청에 냈는데 아직 회신이 없어요
+- 이번이 {nth} 민원이에요. 접수번호 {receipt}, {receipt2} 다 적어놨어요
+- {ldate}에 담당 주무관님이랑 통화했는데 이번 달 안에 보겠다고 하시고는 그 뒤로 연락이 없어요
+- 구청 홈페이지 게시판에도 {ldate}에 올렸는데 조회수만 {nn}이고 답변은 없어요
+ko.l_impact
+- @지난주 {weekday}에는 저희 애가 거기서 넘어져서 무릎이 다 까졌어요. 병원비만 {money} 나왔고요
+- 저희 어머니가 {age}세신데 이 일 때문에 너무 힘들어하세요
+- 가게 손님이 눈에 띄게 줄었어요. 지난달 매출이 그 전달보다 {pct}% 넘게 빠졌어요
+- 이 일로 밤에 잠을 제대로 못 자서 {span}째 병원 다니고 있어요
+- @출근이 매일 {dur}씩 늦어져서 회사에서 눈치가 보여요
+- 이것 때문에 평일에 반차를 낸 것만 벌써 {n}번이에요
+- @택배 기사님들도 헷갈려서 물건이 엉뚱한 데 가 있던 적이 {n}번이에요
+- @이러다 진짜 누구 하나 크게 다치면 그때는 누가 책임지나요
+- 그동안 여기저기 쓴 돈만 {money}이 넘어요
+- @{apt} 단톡방에 사진 올렸더니 {nn}명이 자기도 봤다고 하더라고요
+- @아이가 이제 그쪽으로는 안 가겠다고 해서 {dur} 넘게 돌아서 다녀요
+- 주변에 같은 일 겪는 사람이 {nn}명은 넘을 거예요
+- @저희 가게 앞이라 손님들이 저한테 따지세요. 제가 할 수 있는 것도 없는데요
+- 이 일 때문에 이웃끼리 언성 높인 적도 {n}번 있어요
+- 솔직히 이사까지 생각하고 있어요. 계약이 {ldate2}까지인데 연장 안 하려고요
+- 이 일로 {span} 동안 전화만 몇십 통은 했어요
+ko.l_request
+- @그래서 요청드리는 건 세 가지예요. 첫째 현장 확인, 둘째 언제까지 고쳐지는지 날짜, 셋째 처리 결과를 {phone}으로 문자로 주세요
+- 담당 부서에 꼭 넘겨주시고 접수번호라도 알려주세요
+- @이번엔 검토하겠다는 말 말고 실제로 누가 언제 나와서 보는지 알려주세요. 제가 {time}에는 집에 있으니까 그때 오시면 안내해드릴게요
+- {ldate2} 전에는 꼭 조치해 주세요. 그 주에 {event}도 있어서 더 급해요
+- {subj} 문제 이번엔 꼭 해결해 주세요. 몇 년째 같은 얘기 하는 것도 지쳤어요
+- @정식 공사는 나중에 하시더라도 일단 위험한 것부터 임시로라도 막아주세요
+- 누가 담당인지, 언제까지 어떻게 처리되는지 {phone}으로 연락 주세요
+- @처리되면 사진이라도 한 장 보내주세요. 그래야 동네 분들한테도 말씀드릴 수 있어요
+- 다음 주 {weekday}까지 아무 연락 없으면 국민신문고에 다시 올리고 구의원님께도 말씀드릴 생각입니다
+- @한 번만 직접 나와서 보세요. {place}에서 {time}에 {dur}만 서 계시면 무슨 말인지 아실 거예요
+- 이번엔 형식적인 답변 말고 실제로 뭐가 바뀌는지 알려주세요
+- @제 번호는 {phone}이에요. 현장 오실 때 연락 주시면 제가 나가서 위치 알려드릴게요
+- 이번에는 꼭 끝까지 처리해 주세요. 중간에 담당자가 바뀌어도 이 글 그대로 넘겨주시고요
+- 제 경우만 봐달라는 게 아니에요. 같은 처지인 사람들 다 같이 해결되게 해주세요
+- 다른 건 몰라도 {subj} 건은 이번 달 안에 답 주세요
+ko.l_q_context
+- 제가 이걸 여쭤보는 건 {ldate}에 {agency}에 물어봤을 때 들은 거랑 홈페이지에 나온 게 달라서예요
+- 작년에는 {month_num}월에 신청을 받았다고 들었는데 올해는 공고를 아무리 찾아도 없어요
+- 부모님이 {age}세, {age}세이신데 두 분 다 인터넷을 못 하셔서 제가 대신 알아보고 있어요
+- 블로그 글을 {n}개나 봤는데 다 말이 달라서 정확한 걸 알고 싶어요
+- 다음 달 {day}일까지는 결정을 해야 해서 마음이 좀 급해요
+- 직장 때문에 평일 낮에는 {center}에 갈 수가 없어서 미리 여쭤봐요
+- 친구는 된다고 하고 {center}에서는 안 된다고 하고, 누구 말이 맞는지 모르겠어요
+- 외국에서 {yrs}년 살다 와서 이런 절차를 잘 몰라요. 기초적인 질문이어도 양해 부탁드려요
+- {ldate}에 안내문을 받긴 했는데 글씨가 작고 말이 어려워서 무슨 뜻인지 잘 모르겠어요
+- 작년에 한 번 신청하려다 서류가 모자라서 못 했거든요. 이번엔 한 번에 끝내고 싶어요
+ko.l_q_head
+- 궁금한 게 몇 가지 있어요
+- 정리하면 질문은 이거예요
+- 여쭤볼 게 좀 많은데 하나씩 적을게요
+- 질문만 정리해서 적을게요
+ko.l_q_more
+- 신청은 온라인으로만 되나요, 아니면 {center}에 가서 해도 되나요?
+- 가족이 대신 신청해도 되나요? 된다면 위임장 같은 게 필요한가요?
+- 필요한 서류가 뭔지도 알려주세요
+- 처리되는 데 보통 며칠 걸리나요?
+- 결과는 문자로 오나요, 아니면 직접 확인해야 하나요?
+- 비용이 드는 거라면 대략 얼마인지도 궁금해요
+- 주말에도 가능한가요?
+- 작년이랑 기준이 바뀐 게 있나요?
+- 마감일이 언제까지인가요?
+- 문의할 수 있는 담당 부서 전화번호도 알려주세요
+- 외국인 배우자도 같이 해당되나요?
+- 이미 한 번 받은 적이 있어도 다시 신청할 수 있나요?
+ko.l_q_close
+- 위에 적은 것 중에 하나라도 답 주시면 정말 감사하겠어요. 전화는 {phone}이고 평일 저녁에는 받을 수 있어요
+- 담당 부서 직통 번호라도 알려주시면 제가 직접 전화드릴게요
+- {subj} 관련해서 제대로 안내받을 수 있는 곳이라도 알려주세요
+- 답변은 문자로 주셔도 되고 여기에 달아주셔도 돼요
+- 바쁘시겠지만 {ldate2} 전에만 알려주세요
+- 혹시 제가 잘못 알고 있는 게 있으면 그것도 바로잡아 주세요
+- 어디 물어볼 데가 없어서 여기에 길게 적었어요. 읽어주셔서 감사합니다
+- {subj} 담당 부서가 어딘지라도 알려주시면 감사하겠습니다
+ko.l_s_case
+- {city}에 갔을 때 보니까 이미 하고 있더라고요. 거기는 {year}년부터 했다는데 주민 만족도가 {pct}%라고 기사에 나왔어요
+- 인터넷에 찾아보니까 비슷한 걸 한 곳 하는 데 {won} 정도 든다던데 생각보다 큰돈은 아닌 것 같아요
+- 옆 구에서는 작년 {month_num}월부터 시범으로 하고 있는데 반응이 꽤 좋다고 들었어요
+- 제가 {city}에서 {yrs}년 살다 왔는데 거기서는 이게 당연한 거였어요
+- 유튜브에서 {city} 사례를 봤는데 처음엔 반대도 있었지만 {n}년 지나니까 다들 좋아한대요
+- 회사 동료가 {city} 사는데 거기는 이걸로 민원이 {pct}% 줄었다고 하더라고요
+- 다른 시에서는 주민참여예산으로 했다고 들었어요. 우리 동네도 그렇게 하면 되지 않을까요
+- 제가 찾아본 바로는 관련 조례도 이미 있는 것 같더라고요
+ko.l_s_plan
+- @처음부터 크게 하지 말고 {place}부터 {place2}까지만 {span} 정도 시범으로 해보고 반응을 보면 어떨까요
+- 주민 의견은 {center}에서 설문 받으면 금방 모일 거예요. 저도 {apt} 단톡방에 돌려볼 수 있어요
+- 주말에만이라도 먼저 해보면 좋겠어요
+- 예산이 걱정이면 내년 예산에 조금씩 나눠서 넣는 방법도 있을 것 같아요
+- 처음부터 시 전체로 하지 말고 {dong}에서 {span} 정도 시범으로 해보면 어떨까요
+- 관리는 {dong} 주민자치회나 자원봉사자들이 나눠서 해도 될 것 같아요
+- {school} 학부모들도 찬성할 거예요. 학부모회 단톡방에 물어봤더니 {nn}명 중에 대부분이 좋다고 했어요
+- @위치는 {place2} 쪽이 제일 좋을 것 같아요. 사람도 많이 다니고 공간도 있어요
+- 먼저 {span} 동안 해보고 안 되면 원래대로 돌리면 되니까 부담도 적을 거예요
+ko.l_s_close
+- 제 생각이 다 맞다고는 못 하겠지만 한 번만 진지하게 검토해 주세요. 필요하면 주민 서명도 받아서 내겠습니다
+- 검토 결과를 알려주시면 동네 분들한테도 공유할게요
+- {subj} 쪽으로 이런 의견도 있다는 것 정도는 담당 부서에 꼭 전해주세요
+- 담당 부서에서 연락 주시면 제가 아는 건 다 말씀드릴게요. {phone}
+- 주민 설명회 같은 게 열리면 꼭 가겠습니다
+- 당장 어렵다면 언제쯤 가능할지라도 알려주세요
+- 긴 글 읽어주셔서 감사합니다. 좋은 방향으로 검토해 주시리라 믿어요
+- {subj} 담당하시는 분들이 한 번만 읽어봐 주세요
+ko.l_p_story
+- @{ldate}에 연락드렸는데 {dur}도 안 돼서 직원분이 오셨어요
+- 처음엔 솔직히 기대 안 했어요. {agency}에 몇 번 말해도 안 되던 거라서요. 근데 이번엔 {n}일 만에 다 해결됐어요
+- 담당하셨던 {name} 주무관님이 중간중간 전화로 진행 상황까지 알려주셨어요
+- @비가 그렇게 오는데도 우비 입고 오셔서 {dur} 넘게 일하시는 걸 창문으로 봤어요
+- 예전에도 한 번 도움 받은 적이 있는데 이번에 또 신세를 졌네요
+- @제가 말을 두서없이 했는데도 끝까지 들어주시고 {place}까지 같이 가서 확인해주셨어요
+- 제가 말을 두서없이 했는데도 끝까지 들어주시고 하나하나 설명해주셨어요
+- @끝나고 나서 사진까지 찍어서 문자로 보내주셨어요. 이런 건 처음이에요
+- 주말인데도 {ldate}에 바로 연락이 와서 깜짝 놀랐어요
+- 동네 어르신들도 {market} 앞에서 만날 때마다 그 얘기를 하세요
+- {kid}도 그 뒤로 고맙다고 인사하러 가자고 해요
+ko.l_p_close
+- 이런 분들 칭찬 좀 많이 해주세요. 인사고과에도 반영되면 좋겠어요
+- 시장님께도 꼭 전해주세요. 이 동네에서 {yrs}년 살면서 처음으로 세금 아깝지 않다고 느꼈어요
+- {subj} 담당하시는 분들 다 고생 많으세요. 꼭 전해주세요
+- @담당자분 성함을 정확히 몰라서 {ldate}에 {place}에 오셨던 분이라고만 적을게요. 꼭 전해주세요
+- 앞으로도 이렇게만 해주세요. 진심으로 감사드립니다
+- 담당자분 성함을 정확히 몰라서 {ldate}에 통화했던 분이라고만 적을게요. 꼭 전해주세요
+- 저희 가족 모두 고마워하고 있어요. 날씨 궂은데 건강 챙기세요
+- 민원만 쓰다가 처음으로 칭찬 글 써보네요. 정말 감사합니다
+- {subj} 때문에 속 썩던 게 해결돼서 정말 기뻐요. 감사합니다
+ko.l_o_musing
+- 제가 이 동네 온 {year}년만 해도 이렇지 않았어요. 그땐 {road}도 지금보다 훨씬 한산했죠
+- 뉴스에서는 {pct}%가 좋아졌다고 하는데 체감은 잘 모르겠어요
+- 다른 구 사는 친구들이랑 얘기해보면 다들 비슷비슷하더라고요
+- 이런 건 결국 사람들 생각이 바뀌어야 하는 문제 같기도 해요
+- 예전에 {city} 여행 갔을 때 보니까 거기도 비슷한 문제로 고민하더라고요
+- 세금은 매년 오르는데 달라지는 건 잘 모르겠다는 게 솔직한 마음이에요
+- 그렇다고 시에서 다 해줄 수 있는 것도 아니라는 건 알아요
+- 동네 어르신들 얘기 들어보면 옛날이 더 나았다고 하시는데 저는 잘 모르겠어요
+- 요즘 {apt} 단톡방에서도 이 얘기가 종종 나와요. 의견이 반반이에요
+ko.l_o_close
+- 딱히 뭘 해달라는 건 아니고 주민 하나가 이렇게 느낀다는 걸 남겨두고 싶었어요
+- 답변은 안 주셔도 돼요. 그냥 누가 읽기는 했으면 해서요
+- 긴 글 죄송해요. 요즘 그냥 생각이 많아져서요
+- 다른 분들은 어떻게 생각하시는지 궁금하네요
+- 뭐 이런 생각도 있다는 정도로 봐주세요
+- 쓰다 보니 길어졌네요. 그냥 그렇다고요
+ko.l_pass_pre
+- 아 그리고 이건 다른 얘긴데
+- 참, 말 나온 김에
+- 이건 급한 건 아닌데
+- 여담인데
+- 그러고 보니 생각났는데
+- 덧붙여서 하나만 더 말하면
+- 그 얘기 하다 보니 생각나는데
+- 본론이랑은 상관없지만
+ko.l_pass_post
+- 그건 나중에 따로 민원 넣을게요
+- 그건 그냥 참고로 말씀드리는 거예요
+- 그건 그거고 오늘은 {subj} 얘기만 할게요
+- 그건 답 안 주셔도 돼요
+- 아무튼 오늘 글 쓴 건 그 얘기가 아니고요
+- 그건 다른 부서 일이겠죠
+- 그건 동네 사람들도 다 아는 거라 길게 안 쓸게요
+- 암튼 그건 그거고요
+- 그것도 신경 쓰이긴 하는데 지금 제일 급한 건 따로 있어요
+- 아무튼 제가 말하려던 건 {subj} 문제예요
+ko.l_pass_open
+- 원래는 다른 일로 글 쓰려고 했어요
+- 쓰고 싶은 게 두 가지인데 하나는 짧게만 적을게요
+- 먼저 하나만 짧게 말하자면
+- 요즘 동네에 불편한 게 한두 가지가 아니에요
+ko.l_turn
+- 근데 오늘 글 쓴 진짜 이유는 따로 있어요
+- 그건 그렇고 본론으로 들어갈게요
+- 근데 오늘 글 쓴 진짜 이유는 {subj} 때문이에요
+- 근데 그것보다 더 급한 게 있어서요
+- 아무튼 제가 정말 말씀드리고 싶은 건 이거예요
+- 그런데 지금 제일 급한 건 이거예요
+- 그거야 참을 수 있는데 이건 정말 못 참겠어서요
+- 오늘은 {subj} 얘기 하려고 글 쓴 거예요
+ko.l_ps
+- 추신. 사진은 {n}장 찍어놨어요. 필요하시면 {phone}으로 연락 주세요
+- P.S. 답변이 늦어지면 중간에라도 한 번 알려주세요
+- ps. 제 이름은 안 나가게 해주세요. 동네가 좁아서요
+- 추신: 글이 길어서 죄송합니다
+- P.S. 위에 쓴 주소가 헷갈리시면 {center} 기준으로 찾으시면 돼요
+- 추신. 같은 내용으로 {agency}에도 넣었어요
+ko.l_sign
+- {dong} {unit} {name} 드림
+- {name} ({phone})
+- {apt} 주민 {name} 올림
+- 연락처 {phone} / {dong} 거주
+- {name} 드림. 연락은 {phone}으로 주세요
+- 주민 {name}
+- {dong} 주민 올림
+- 회신 {phone}
+ko.l_spam
+- ★★ 상담 가능 시간 ★★ 평일 {time}부터 {ntime}까지, 주말·공휴일도 상담 가능합니다
+- ✔ 신용등급 상관없이 당일 {won}까지 가능 / 기존 대출 있으셔도 OK / 서류 간소화
+- ✔ 주부, 학생, 프리랜서, 무직자도 가능합니다. 조회 기록 남지 않아요
+- ※ 이번 달 선착순 {nn}명 마감 ※ 마감되면 다음 기회는 없습니다
+- ☎ 상담 전화 {phone} (통화가 어려우면 문자 남겨주세요, 바로 연락드립니다)
+- ▶ 자세한 내용과 신청서는 여기서 확인하세요 {url}
+- ◆ {gu} 주민 한정 특별 혜택 ◆ 주소지만 확인되면 추가 서류 없이 바로 진행됩니다
+- ■ 1:1 비밀 상담 보장 ■ 가족, 직장에 절대 연락 가지 않습니다
+- ▷ 카톡 상담도 가능합니다 {kakao} 친구 추가 후 성함만 남겨주세요
+- ★ 지인 추천하고 추천인 코드 입력하면 {money} 추가 지급 ★ 인원 제한 없음
+- ※ 본 문자는 수신 동의하신 분께만 발송되었습니다. 원치 않으시면 무료수신거부 080-{nn}0-{nn}00
+- 지금 바로 확인하세요!! 오늘 {ntime}까지 신청하신 분께만 혜택이 적용됩니다
+- ◎ 원금 보장 ◎ 월 수익률 {pct}% 이상, 지난달 회원 평균 수익 {won} 인증 완료
+- 더 이상 고민하지 마세요~~ 전문 상담사 {nn}명이 24시간 대기 중입니다
+- [후기] {dong} 사는 {name}님 "처음엔 반신반의했는데 {n}일 만에 {won} 받았어요"
+- ✅ 신청 방법: 링크 접속 → 본인 인증 → 계좌 입력 → 끝! 3분이면 됩니다
+- ⚠ 지금 확인하지 않으시면 자격이 자동으로 소멸됩니다 ⚠ 소멸 후에는 재신청이 불가합니다
+- 💰 {month_num}월 한정 이벤트 💰 첫 이용 고객 수수료 0원, 중도상환수수료 없음
+- 👉 궁금한 점은 텔레그램 {tg}으로 문의 주세요 (24시간 답변)
+- ▣ 금융기관 제휴 상품이라 안전하게 진행됩니다. 불법 업체와 비교하지 마세요
+en.l_who
+- I live at {apt}, {unit}. Been here since {year}.
+- I'm a foreign resident, I moved to {gu} in {year} for work and I live near {station}.
+- I teach English at an academy near {station} and walk through {dong} every day.
+- I run a small guesthouse on {road}, about {n} minutes from {station}.
+- I moved to {dong} {span} ago with my family.
+- I'm a grad student renting a one-room on {road}.
+- Long-time {gu} resident here, {yrs} years and counting.
+- My husband is Korean, I'm from abroad, we live in {dong} with {kid}.
+en.l_routine
+- Every weekday I take the {bus} bus from the {stop} stop around {time}.
+- On weekends I usually go running in {park} and then shop at {market}.
+- I walk my dog past {place} every evening.
+- I commute on {line} from {station}, it's about {n} minutes on foot from home to the station.
+- I pass {place2} on my way home, usually after {ntime}.
+- On Saturdays I take the {bus2} bus to {landmark}.
+en.l_notice
+- @I first noticed it on {ldate}, around {time}, near {place}.
+- It started roughly {span} ago.
+- @A neighbor posted a photo in our building's group chat on {ldate}, that's how I found out.
+- @I see it every morning on my way to work, it's been like this {weeks}.
+- Honestly it has been like this since at least {year}.
+- @I saw it again {date} and it was exactly the same.
+- I asked around and it's not just me.
+en.l_where
+- The exact spot is {place}, you'll see it coming from {place2}.
+- Address-wise it's near {addr}, a few minutes' walk from {landmark}.
+- Take exit {x} of {station} and walk about {nn} meters toward {road}.
+- It's the whole stretch from {place} to {place2}.
+- If you put {addr} into a map app, it's right in front of that.
+en.l_history
+- I reported it to {agency} on {ldate}, reference number {receipt}. A week later I got a text saying it would be checked. Nothing since.
+- I've called {agency} {times} now and posted on the national e-petition site on {ldate}. Every time it's a different officer.
+- Last year in {month_num} I complained about the exact same thing, got a "resolved" text, and {span} later it was back to how it was.
+- @I went to {center} in person on {ldate} and showed them photos. They told me it's the city's job, so here I am.
+- The last reply said it would be handled by {ldate2}. That date passed {span} ago.
+- {nn} of us in the neighborhood signed a petition and handed it in on {ldate}. No reply yet.
+- This is my {nth} report. Reference numbers {receipt} and {receipt2}, in case anyone wants to look them up.
+en.l_impact
+- @Last {weekday} {kid} tripped there and scraped both knees, the clinic bill was {money}.
+- My shop has lost customers, sales last month were down about {pct}%.
+- @My elderly neighbor, she's {age}, doesn't go out alone anymore because of this.
+- I've taken {n} half-days off work just to deal with this.
+- @Some days I'm {dur} late for work because of this and my boss is not amused.
+- @Sooner or later someone is going to get seriously hurt. Who is responsible then?
+- I've spent about {money} on this so far.
+- @We now take a detour of {dur} just to avoid it.
+- {nn} people in our building chat said the same thing happened to them.
+en.l_request
+- @So I'm asking for three things: someone checks the site, a date for when it will be fixed, and a text to {phone} when it's done.
+- Please forward this to the right department and give me a reference number.
+- Please sort out the {subj} issue this time, we've been asking for years.
+- @Please don't just reply that you will review it this time. Tell me who is coming and when. I'm home around {time} and happy to show you.
+- Please tell me who is handling this and by when, by text to {phone}.
+- @Please at least do a temporary fix before {ldate2}, that week is {event} and it gets a lot busier.
+- If nothing happens by next {weekday} I'll file it again on the e-petition site and contact my district councilor.
+- @Send me a photo when it's done, I'll share it with the neighbors.
+- Please follow this through to the end this time, even if the officer changes.
+- Whatever else you do, please answer on the {subj} issue this month.
+en.l_q_context
+- The reason I'm asking: what {agency} told me on {ldate} is different from what the website says.
+- My parents are {age} and {age} and can't use the internet, so I'm asking for them.
+- I read {n} blog posts and they all say different things.
+- I have to decide before {ldate2}, so it's a bit urgent.
+- My Korean is okay for daily life but the official notices are too hard for me.
+- Last year I tried to apply and was missing a document, so I want to get it right this time.
+en.l_q_head
+- My questions:
+- A few questions:
+- So, what I'd like to know:
+- Here's what I need to know.
+en.l_q_more
+- Can I apply online or do I need to go to {center}?
+- Can a family member apply for me? Do they need a power of attorney?
+- Which documents do I need?
+- How long does it usually take?
+- Is there an English-speaking officer I can call?
+- Does it cost anything, and if so roughly how much?
+- Is there a deadline?
+- Does the same apply to foreign residents with an ARC?
+en.l_q_close
+- Any answer to even one of these would help a lot. My number is {phone}, I can pick up after 6pm.
+- Even just telling me where to ask about {subj} would help.
+- A direct phone number for the department would also be great.
+- Please reply here or by text, either is fine.
+- If I got something wrong above, please correct me.
+- Sorry for all the questions, there was nowhere else to ask.
+- Which department handles {subj}? That alone would help.
+en.l_s_case
+- When I lived in {city} they already had this, and people loved it.
+- I looked it up and something similar costs around {won} per site, which doesn't sound like much.
+- A coworker in {city} told me complaints dropped about {pct}% after they did this.
+- I saw a video about {city} doing this since {year}.
+- The district next door has been piloting something like it since {month_num}, I hear it's going well.
+en.l_s_plan
+- @Maybe start small: just from {place} to {place2} for {span}, then see how people react.
+- You could ask residents at {center}, I'm happy to share a survey in my building's group chat.
+- Even just on weekends at first would be great.
+- @The best spot would probably be near {place2}, lots of people pass there and there's space.
+- If it doesn't work after {span}, you can just go back to how it was, low risk.
+- Maybe pilot it in {dong} first for {span}.
+en.l_s_close
+- I know budgets are tight, but please give it a serious look. I can collect signatures if that helps.
+- Please at least pass this {subj} idea to the right team.
+- Please let me know what you decide, I'll share it with my neighbors.
+- Happy to talk to whoever is in charge: {phone}.
+- Thanks for reading such a long message.
+- If it's not possible now, could you at least say when it might be?
+- I hope whoever handles {subj} gets to read this.
+en.l_p_story
+- @It was {ldate}, around {time}, and someone came within {dur} of my call.
+- Honestly I didn't expect much, I had reported things before without luck. This time it was sorted in {n} days.
+- @It was pouring rain and they still worked for over {dur}, I watched from my window.
+- The officer, {name}, even called me twice to update me on the progress.
+- @They sent me a photo by text when it was done. First time that's ever happened.
+- They explained everything patiently even though my Korean is not great.
+- @They listened to my messy explanation and walked with me to {place} to check.
+- Someone called me back the same day, on a weekend.
+en.l_p_close
+- Please make sure this reaches the officer and their boss. This deserves recognition.
+- Tell the mayor too. After {yrs} years here, this is the first time I felt my taxes were well spent.
+- Thanks to everyone working on {subj}, please pass it on.
+- @I don't know the officer's name, it was the person who came to {place} on {ldate}. Please pass this on.
+- Keep it up, and thank you again from my whole family.
+- I usually only write to complain, so this is a nice change. Thank you!
+- I don't know the officer's name, it was the person I spoke to on {ldate}. Please pass this on.
+- So happy the {subj} thing is finally sorted. Thank you!
+en.l_o_musing
+- When I moved here in {year} it wasn't like this, {road} was much quieter back then.
+- The news says things improved by {pct}%, but I can't say I feel it.
+- Friends in other districts say the same thing.
+- In {city} they argue about the same thing, so maybe it's just how big cities are.
+- I know the city can't fix everything.
+- Half the people in my building chat agree and half don't.
+en.l_o_close
+- Not asking for anything, just wanted to put it out there.
+- No need to reply. I just hope someone reads it.
+- Sorry for the long message, I've been thinking about this a lot lately.
+- Curious whether others feel the same.
+- Anyway, that's my take.
+en.l_pass_pre
+- Oh, and something unrelated:
+- By the way,
+- Not urgent, but
+- Side note:
+- While I'm at it,
+en.l_pass_post
+- That's for another day though.
+- Anyway, today I just want to talk about {subj}.
+- Just mentioning it, no need to reply on that.
+- Anyway, that's not why I'm writing.
+- But that's a different department I guess.
+- I'll report that separately.
+- Anyway, my point is the {subj} problem.
+en.l_pass_open
+- I actually wanted to write about something else first.
+- Two things, the first one quickly.
+- There are a few annoying things around here.
+- Quick one first.
+en.l_turn
+- But the real reason I'm writing is this.
+- But the real reason I'm writing is the {subj} problem.
+- Anyway, on to the main thing.
+- But this is the urgent one.
+- What I really want to raise is this.
+- Today I'm writing about {subj}.
+en.l_ps
+- P.S. I have {n} photos if anyone wants them, text {phone}.
+- PS please don't share my name, it's a small neighborhood.
+- P.S. if the address is confusing, use {center} as a landmark.
+- PS sorry for the long message.
+en.l_sign
+- {name}, {dong}
+- {name} ({phone})
+- - {name}, resident of {apt}
+- Regards, {name}
+- {name}, {unit}
+"""
+
 REGISTER_W = {"Complaint": (0.6, 0.25, 0.15), "Question": (0.7, 0.2, 0.1), "Suggestion": (0.75, 0.12, 0.13),
               "Praise": (0.85, 0.1, 0.05), "Opinion": (0.5, 0.35, 0.15), "Spam": (1.0, 0.0, 0.0)}
 TAIL_P = {"Complaint": 0.35, "Question": 0.2, "Suggestion": 0.2, "Praise": 0.4, "Opinion": 0.3, "Spam": 0.0}
@@ -4720,6 +5193,7 @@ class Msg:
         self.r, self.lang, self.kind, self.S, self.pool = r, lang, kind, S, pool
         self.fm = Fmt((ko_values if lang == "ko" else en_values)(comps, r, S))
         self.flags = set()
+        self.used_tpl, self.has_ps = set(), False  # long messages: templates already used, a P.S. already written
         w = REGISTER_W[kind]
         u = r.random()
         self.reg = "jondae" if u < w[0] else ("banmal" if u < w[0] + w[1] else "eum")
@@ -4731,7 +5205,9 @@ class Msg:
         lst = FR.get(f"{self.lang}.{name}", [])
         if name in SPLIT_FRAMES:
             tr, te = split_pool(lst)
-            return te if self.pool == "test" else (lst if self.pool == "all" else tr)
+            lst = te if self.pool == "test" else (lst if self.pool == "all" else tr)
+        if name in LONG_SPLIT:
+            lst = place_bound(lst, self.S["key"] in PHYSICAL)
         return lst
 
     def pick(self, name):
@@ -5129,6 +5605,479 @@ def render_spam(r, tpl, comps=None):
     return text.strip(), (comps["gu"] if m.fm.used & LOC_KEYS else None)
 
 
+LONG_SPLIT = {k.split(".", 1)[1] for k in parse_sections(LONG_FRAMES)}
+for _k, _v in parse_sections(LONG_FRAMES).items():
+    FR[_k] = _v
+SPLIT_FRAMES |= LONG_SPLIT
+LONG_MIN, LONG_MAX = 300, 1200
+
+
+def place_bound(lst, physical):
+    return [x[1:] if x.startswith("@") else x for x in lst if physical or not x.startswith("@")]
+
+
+EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
+
+
+def ordinal(n):
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def receipt(r):
+    """A 국민신문고-style receipt number: 1AA / 2AA, year and month, seven digits."""
+    return f"{r.choice(['1AA', '2AA'])}-{r.randint(24, 25)}{r.randint(1, 12):02d}-{r.randint(0, 9999999):07d}"
+
+
+def second_place(c, r, lang, sub):
+    """Another place in the same district (every place in one message is in one district)."""
+    first = (ko_values if lang == "ko" else en_values)(c, r, sub)["place"]
+    for _ in range(8):
+        other = (ko_values if lang == "ko" else en_values)(new_comps(r, c["gu"]), r, sub)["place"]
+        if other != first:
+            return other
+    return other
+
+
+def long_values(c, r, sub, lang):
+    """Numbers, dates and a second place for long messages. Lazy: nothing is drawn unless a template asks."""
+    ch = r.choice
+    if lang == "ko":
+        return dict(
+            unit=lambda: f"{r.randint(101, 115)}동 {r.randint(2, 25)}{r.randint(1, 4):02d}호",
+            floor=lambda: str(r.randint(2, 6)), year=lambda: str(r.randint(2004, 2022)),
+            yrs=lambda: str(r.randint(3, 30)), month_num=lambda: str(r.randint(1, 12)), day=lambda: str(r.randint(1, 28)),
+            ldate=lambda: ch([f"{r.randint(1, 12)}월 {r.randint(1, 28)}일", f"작년 {r.randint(1, 12)}월",
+                              f"지난달 {r.randint(1, 28)}일", f"올해 {r.randint(1, 12)}월 초", f"{r.randint(1, 12)}월 중순"]),
+            ldate2=lambda: ch([f"{r.randint(1, 12)}월 {r.randint(1, 28)}일", f"이번 달 {r.randint(1, 28)}일",
+                               f"{r.randint(1, 12)}월 말"]),
+            receipt=lambda: receipt(r), receipt2=lambda: receipt(r),
+            nth=lambda: ch(["세 번째", "네 번째", "다섯 번째", "여섯 번째"]),
+            times=lambda: ch(["두 번", "세 번", "네 번", "다섯 번", "열 번 가까이"]),
+            weekday=lambda: ch(["월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일"]),
+            pct=lambda: str(ch([12, 15, 20, 23, 30, 35, 40, 62, 70, 85])),
+            office=lambda: ch(["민원실", "종합민원과", "민원봉사과", "당직실"]),
+            event=lambda: ch(["동네 축제", "개학", "김장철", "추석 연휴", "설 연휴", "어린이날", "장마"]),
+            city=lambda: ch(["부산", "세종", "대전", "수원", "광주", "도쿄", "싱가포르", "베를린", "타이베이", "멜버른"]),
+            won=lambda: ch(["300만 원", "500만원", "1,200만 원", "2천만원", "80만 원", "150만원"]),
+            place2=lambda: second_place(c, r, "ko", sub))
+    return dict(
+        unit=lambda: f"building {r.randint(101, 115)}, unit {r.randint(2, 25)}{r.randint(1, 4):02d}",
+        floor=lambda: str(r.randint(2, 6)), year=lambda: str(r.randint(2004, 2022)),
+        yrs=lambda: str(r.randint(3, 30)), month_num=lambda: ch(EN_MONTHS), day=lambda: ordinal(r.randint(1, 28)),
+        ldate=lambda: ch([f"{ch(EN_MONTHS)} {r.randint(1, 28)}", f"the {ordinal(r.randint(1, 28))} of last month",
+                          f"early {ch(EN_MONTHS)}"]),
+        ldate2=lambda: ch([f"{ch(EN_MONTHS)} {r.randint(1, 28)}", f"the end of {ch(EN_MONTHS)}",
+                           f"the {ordinal(r.randint(1, 28))}"]),
+        receipt=lambda: receipt(r), receipt2=lambda: receipt(r),
+        nth=lambda: ch(["third", "fourth", "fifth"]),
+        times=lambda: ch(["twice", "three times", "four times", "like ten times"]),
+        weekday=lambda: ch(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]),
+        pct=lambda: str(ch([12, 15, 20, 23, 30, 35, 40, 62, 70, 85])),
+        office=lambda: ch(["the civil affairs desk", "the front desk", "the duty office"]),
+        event=lambda: ch(["the start of the school term", "Chuseok", "the local festival", "the rainy season",
+                          "Lunar New Year"]),
+        city=lambda: ch(["Busan", "Tokyo", "Singapore", "Berlin", "Melbourne", "Vancouver", "Taipei"]),
+        won=lambda: ch(["3 million won", "5 million won", "12 million won", "800,000 won"]),
+        place2=lambda: second_place(c, r, "en", sub))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Long messages: composition. A target length is drawn first; the parts every message of its kind has come first,
+# then optional blocks (a routine, where exactly, a second sentence about the problem, earlier reports, what it costs,
+# rambles, a P.S.) are added in a random order, pass after pass, until the target is reached. No template is used
+# twice in one message. Messages outside 300–1,200 characters after the noise is added are drawn again.
+# ---------------------------------------------------------------------------------------------------------------
+def long_target(r):
+    """Most long messages are 300–800 characters; a tail reaches 1,200 (a beta draw, median about 600)."""
+    return int(LONG_MIN + (LONG_MAX - LONG_MIN) * r.betavariate(1.3, 2.4))
+
+
+def size(paras):
+    return sum(len(x) + 2 for p in paras for x in p)
+
+
+def fresh(m, name, k=1, lst=None):
+    """Up to k entries of a frame (or of lst) that this message has not used yet, formatted."""
+    pool = [x for x in (m.frame(name) if lst is None else lst) if x not in m.used_tpl]
+    picked = m.r.sample(pool, min(k, len(pool)))
+    m.used_tpl.update(picked)
+    return [m.f(x) for x in picked]
+
+
+def one(m, name, lst=None):
+    got = fresh(m, name, 1, lst)
+    return got[0] if got else ""
+
+
+def l_details(m, k):
+    """Complaint details; place-bound ones only for place-bound sub-topics that name a place."""
+    lst = list(m.frame("c_detail"))
+    if m.S["key"] in PHYSICAL and m.fm.used & LOC_KEYS:
+        lst += m.frame("c_detail_place")
+    return fresh(m, None, k, lst)
+
+
+def core_of(m, S, sec):
+    """The bank entries of another sub-topic, from the same language and pool as the message."""
+    saved = m.S
+    m.S = S
+    try:
+        return m.core(sec)
+    finally:
+        m.S = saved
+
+
+def l_other(m, allow_issue):
+    """A second topic mentioned in passing: another topic's situation (complaints, questions and suggestions only),
+    a remark about it, or a one-line aside. Same pool as the message, same place."""
+    r, gu = m.r, m.fm.vals["gu"]
+    subs = [S for S in SUBS if S["topic"] != m.S["topic"] and (S["key"] not in SUB_DISTRICTS or
+                                                              (m.lang == "ko" and gu in SUB_DISTRICTS[S["key"]]))]
+    O = r.choice(subs)
+    u = r.random()
+    lst = core_of(m, O, "issue") if allow_issue and u < 0.5 else (core_of(m, O, "view") if u < 0.8 else [])
+    m.flags.add("second topic in passing")
+    if lst:
+        return m.f(r.choice(lst))
+    return m.f(r.choice(FR[f"{m.lang}.sec.{O['topic']}"]))
+
+
+def with_lead(m, lead, text):
+    return m.lead_in(lead, text) if m.lang == "en" else lead + " " + text
+
+
+def place_other(m, paras, at, allow_issue):
+    """Put the second topic before the main one (then turn back to it), after it, or in a P.S."""
+    r = m.r
+    other = l_other(m, allow_issue)
+    u = r.random()
+    if u < 0.2:
+        paras.insert(at, [one(m, "l_pass_open"), other, one(m, "l_turn")])
+    elif u < 0.75:
+        block = [with_lead(m, one(m, "l_pass_pre"), other)]
+        if r.random() < 0.6:
+            block.append(one(m, "l_pass_post"))
+        paras.insert(at + 1, block)
+    else:
+        paras.append(["P.S. " + other])
+        m.has_ps = True
+
+
+def postscript(m, paras):
+    """One P.S. at most; only complaints mention their photos."""
+    if not m.has_ps:
+        lst = [x for x in m.frame("l_ps") if m.kind == "Complaint" or not re.search("사진|photo", x)]
+        paras.append([one(m, None, lst)])
+        m.has_ps = True
+
+
+def set_subject(m, text):
+    """What the writer calls the subject when they restate it ("{subj} 문제 이번엔 꼭 해결해 주세요"): a label word or
+    keyword of the sub-topic that the main text uses, else the sub-topic's umbrella term."""
+    labels = m.S["label_ko"].split("·") if m.lang == "ko" else re.split(r", | and ", m.S["label_en"])
+    body = text.lower()
+    cands = [x for x in labels if x.split()[-1].lower() in body]
+    cands += [k for k in m.S["kw"] if k in body and (m.lang == "en") == k.isascii() and len(k) > 1]
+    m.fm.vals["subj"] = m.r.choice(cands) if cands else labels[0]
+
+
+def fill(m, paras, target, blocks):
+    """Add optional blocks in a random order, pass after pass, until the message reaches its target length."""
+    r = m.r
+    for _ in range(3):
+        r.shuffle(blocks)
+        for block in blocks:
+            if size(paras) >= target:
+                return
+            block()
+
+
+def l_complaint(m, target):
+    r, ko = m.r, m.lang == "ko"
+    pool = m.core("issue")
+    t1 = r.choice(pool)
+    rest = [x for x in pool if x != t1]
+    core = m.f(t1)
+    set_subject(m, core)
+    physical = m.S["key"] in PHYSICAL
+    opening, problem, history, impact, closing = [], [], [], [], []
+    if m.reg != "banmal" and r.random() < 0.55:
+        opening.append(m.pick("greet"))
+    opening.append(one(m, "l_who"))
+    if r.random() < 0.45:
+        problem.append(one(m, "l_notice"))
+    problem.append(m.lead_in(m.pick("story"), core) if physical and r.random() < 0.3 else core)
+    if rest and r.random() < 0.5:
+        joiner = r.choice(["게다가", "그리고", "그것뿐만 아니라", "또"] if ko else ["Also,", "On top of that,", "And"])
+        problem.append(with_lead(m, joiner, m.f(r.choice(rest))))
+    closing.append(one(m, "l_request") if r.random() < 0.75 else m.pick("c_request"))
+    if r.random() < 0.25:
+        closing.append(m.pick("c_request"))
+    if r.random() < 0.35:
+        closing.append(m.pick("c_close"))
+    paras = [opening, problem, history, impact, closing]
+    blocks = [
+        lambda: opening.append(one(m, "l_routine")),
+        lambda: problem.extend(l_details(m, r.randint(1, 2))),
+        lambda: history.extend(fresh(m, "l_history", r.randint(1, 2))),
+        lambda: impact.extend(fresh(m, "l_impact", r.randint(1, 2))),
+        lambda: impact.append(m.pick("c_emotion")),
+        lambda: history.append(one(m, "ramble")),
+        lambda: closing.append(one(m, "l_sign") if r.random() < 0.6 else m.pick("contact")),
+        lambda: closing.insert(0, one(m, "l_request")),
+        lambda: postscript(m, paras),
+    ]
+    if physical:
+        blocks.append(lambda: problem.append(one(m, "l_where")))
+    if r.random() < 0.6:
+        place_other(m, paras, 1, allow_issue=True)
+    fill(m, paras, target, blocks)
+    return paras
+
+
+def numbered(m, items):
+    r = m.r
+    style = r.choice(["1. ", "1) ", "- "] + (["첫째, "] if m.lang == "ko" else []))
+    out = []
+    for i, q in enumerate(items):
+        if style == "첫째, ":
+            out.append(["첫째, ", "둘째, ", "셋째, ", "넷째, ", "다섯째, "][i] + q)
+        elif style == "- ":
+            out.append("- " + q)
+        else:
+            out.append(style.replace("1", str(i + 1)) + q)
+    return "\n".join(out)
+
+
+def l_question(m, target):
+    r = m.r
+    core = m.f(r.choice(m.core("ask")))
+    set_subject(m, core)
+    opening, context, ask, closing = [], [], [], []
+    if m.reg != "banmal" and r.random() < 0.6:
+        opening.append(m.pick("greet"))
+    if r.random() < 0.75:
+        opening.append(one(m, "l_who"))
+    if r.random() < 0.2:
+        context.append(m.pick("q_annoyed"))
+        m.flags.add("question phrased as a complaint")
+    context.append(one(m, "l_q_context"))
+    more = fresh(m, "l_q_more", r.randint(1, 4))
+    if r.random() < 0.65:
+        head = one(m, "l_q_head")
+        ask.append(head + (r.choice([":", ".", ""]) if needs_end(head) else "") + "\n" + numbered(m, [core] + more) + "\x00")
+    else:
+        ask += [core] + more
+    closing.append(one(m, "l_q_close") if r.random() < 0.7 else m.pick("q_close"))
+    paras = [opening, context, ask, closing]
+    blocks = [
+        lambda: opening.append(one(m, "l_routine")),
+        lambda: context.append(one(m, "l_q_context")),
+        lambda: context.extend(fresh(m, "q_detail", r.randint(1, 2))),
+        lambda: context.append(one(m, "q_vent")),
+        lambda: closing.append(one(m, "l_sign") if r.random() < 0.5 else m.pick("contact")),
+        lambda: closing.insert(0, one(m, "l_q_close")),
+        lambda: postscript(m, paras),
+    ]
+    if r.random() < 0.45:
+        place_other(m, paras, 2, allow_issue=True)
+    fill(m, paras, target, blocks)
+    return paras
+
+
+def l_suggestion(m, target):
+    r = m.r
+    core = m.f(r.choice(m.core("idea")))
+    set_subject(m, core)
+    opening, problem, idea, closing = [], [], [], []
+    if m.reg != "banmal" and r.random() < 0.5:
+        opening.append(m.pick("greet"))
+    if r.random() < 0.8:
+        opening.append(one(m, "l_who"))
+    if r.random() < 0.5:
+        opening.append(m.pick("s_lead"))
+    opened = r.random() < 0.5
+    if opened:
+        problem.append(m.f(r.choice(m.core("issue"))))
+        m.flags.add("suggestion opening with a complaint")
+        core = with_lead(m, m.pick("s_bridge"), core)
+    idea.append(core)
+    idea.append(one(m, "l_s_plan"))
+    closing.append(one(m, "l_s_close") if r.random() < 0.7 else m.pick("s_close"))
+    paras = [opening, problem, idea, closing]
+    blocks = [
+        lambda: opening.append(one(m, "l_routine")),
+        lambda: idea.append(one(m, "l_s_case")),
+        lambda: idea.extend(fresh(m, "s_justify", r.randint(1, 2))),
+        lambda: idea.append(one(m, "l_s_plan")),
+        lambda: closing.append(one(m, "l_sign") if r.random() < 0.5 else m.pick("contact")),
+        lambda: closing.insert(0, one(m, "l_s_close")),
+    ]
+    if opened:
+        blocks.append(lambda: problem.insert(0, one(m, "l_notice")))
+        blocks.append(lambda: problem.extend(fresh(m, "l_impact", 1)))
+    if r.random() < 0.35:
+        place_other(m, paras, 2, allow_issue=True)
+    fill(m, paras, target, blocks)
+    return paras
+
+
+def l_praise(m, target):
+    r = m.r
+    core = m.f(r.choice(m.core("good")))
+    set_subject(m, core)
+    opening, story, closing = [], [], []
+    if m.reg != "banmal" and r.random() < 0.5:
+        opening.append(m.pick("greet"))
+    if r.random() < 0.6:
+        opening.append(m.pick("p_lead"))
+    if r.random() < 0.6:
+        opening.append(one(m, "l_who"))
+    if FIXED.search(core) and r.random() < 0.4:
+        core = m.lead_in(m.pick("p_past"), core)
+        m.flags.add("praise recalling a complaint")
+    story.append(core)
+    story.append(one(m, "l_p_story"))
+    closing.append(one(m, "l_p_close") if r.random() < 0.7 else m.pick("p_close"))
+    paras = [opening, story, closing]
+    blocks = [
+        lambda: story.append(one(m, "l_p_story")),
+        lambda: story.extend(fresh(m, "p_detail", r.randint(1, 2))),
+        lambda: opening.append(one(m, "l_routine")),
+        lambda: closing.append(one(m, "p_cheer")),
+        lambda: closing.append(one(m, "l_sign")),
+        lambda: closing.insert(0, one(m, "l_p_close")),
+    ]
+    if r.random() < 0.3:
+        place_other(m, paras, 1, allow_issue=False)
+    fill(m, paras, target, blocks)
+    return paras
+
+
+def l_opinion(m, target):
+    r = m.r
+    pool = m.core("view")
+    t1 = r.choice(pool)
+    rest = [x for x in pool if x != t1]
+    opening, body, closing = [], [], []
+    if r.random() < 0.5:
+        opening.append(m.pick("o_lead"))
+    if r.random() < 0.5:
+        opening.append(one(m, "l_who"))
+    body.append(m.f(t1))
+    set_subject(m, body[0])
+    body.append(one(m, "l_o_musing"))
+    closing.append(one(m, "l_o_close") if r.random() < 0.6 else m.pick("o_close"))
+    paras = [opening, body, closing]
+    blocks = [
+        lambda: body.append(one(m, "l_o_musing")),
+        lambda: body.extend(fresh(m, "o_detail", r.randint(1, 2))),
+        lambda: opening.append(one(m, "l_routine")),
+    ]
+    if rest:
+        blocks.append(lambda: body.insert(1, m.f(r.choice(rest))))
+    if r.random() < 0.4:
+        place_other(m, paras, 1, allow_issue=False)
+    fill(m, paras, target, blocks)
+    return paras
+
+
+LONG_COMPOSE = {"Complaint": l_complaint, "Question": l_question, "Suggestion": l_suggestion, "Praise": l_praise,
+                "Opinion": l_opinion}
+
+
+def finish_long(m, paras):
+    """Paragraphs joined by blank lines, line breaks or nothing (one wall of text); then the same noise as short
+    messages: registers, a web-form title, informal spelling, missing spaces, English casing."""
+    r, kind, ko = m.r, m.kind, m.lang == "ko"
+    sep = r.choices(["\n\n", "\n", " "], [0.45, 0.35, 0.2])[0]
+    blocks = []
+    for p in paras:
+        p = [x for x in p if x and x.strip("\x00").strip()]
+        if not p:
+            continue
+        b = join_parts(r, p, m.lang)
+        if needs_end(b) and (sep == " " or r.random() < 0.6):
+            b += r.choice([".", ".", "!", "~"] if ko else [".", ".", "!"])
+        blocks.append(b)
+    text = sep.join(blocks)
+    m.flags.add("long: one block" if sep == " " else "long: paragraphs")
+    if ko:
+        if m.reg == "banmal":
+            text = to_banmal(text)
+            m.flags.add("반말")
+        elif m.reg == "eum":
+            text = to_eum(text, r)
+            m.flags.add("음슴체/반말 mix")
+        if r.random() < TAIL_P[kind]:
+            text += (" " if r.random() < 0.5 else "") + pick_tail(r, kind, "ko")
+        if r.random() < 0.3:
+            before = text
+            text = typo_ko(text, r, 0.3)
+            if text != before:
+                m.flags.add("typos / informal spelling")
+        if r.random() < 0.06:
+            text = despace(text, r, 0.3)
+            m.flags.add("missing spaces")
+        if r.random() < 0.3:
+            titles = FR["ko.title"] + FR.get("ko.title." + kind, []) * 2
+            text = m.f(r.choice(titles)) + "\n" + text
+    else:
+        if r.random() < TAIL_P[kind] * 0.6:
+            text += " " + pick_tail(r, kind, "en")
+        if r.random() < 0.4:
+            text = en_casual(text, r)
+    return text.strip()
+
+
+def render_long(r, kind, S, lang, pool):
+    for _ in range(80):
+        comps = new_comps(r, r.choice(SUB_DISTRICTS[S["key"]]) if S["key"] in SUB_DISTRICTS else None)
+        m = Msg(r, lang, kind, S, pool, comps)
+        m.fm.vals["phone"], m.fm.vals["name"] = m.fm.vals["phone"](), m.fm.vals["name"]()  # one writer
+        text = finish_long(m, LONG_COMPOSE[kind](m, long_target(r)))
+        if LONG_MIN <= len(text) <= LONG_MAX:
+            render_long.last_flags = m.flags | {"long message"}
+            return text, (comps["gu"] if m.fm.used & LOC_KEYS else None)
+    sys.exit(f"generate.py: no long {kind} message for {S['key']} within {LONG_MIN}-{LONG_MAX} characters")
+
+
+def render_long_spam(r, pool):
+    """A long advertisement or scam in Korean: one or two templates (from the message's split, any topic: the topic is
+    the one the first template pretends to be about) and the extra lines of a long ad, one a line."""
+    ads = []
+    for topic in TOPICS:
+        tr, te = split_pool([t for t in SPAM_T if t["topic"] == topic])
+        ads += [t for t in (te if pool == "test" else tr) if spam_type(t) == "spam: ad or scam" and t["lang"] == "ko"]
+    for _ in range(80):
+        tpl = r.choice(ads)
+        comps = new_comps(r)
+        m = Msg(r, tpl["lang"], "Spam", SUB[tpl["sub"]], pool, comps)
+        lines = [m.f(tpl["text"])]
+        target = r.randint(LONG_MIN, 700)
+        extra = m.frame("l_spam")
+        for x in r.sample(extra, len(extra)):
+            if sum(len(l) + 1 for l in lines) >= target:
+                break
+            lines.append(m.f(x))
+        # short of the target: a second advertisement of the same split (the same topic if there is one), then the
+        # first one again, as these messages repeat themselves
+        if sum(len(l) + 1 for l in lines) < target or r.random() < 0.3:
+            others = [t for t in ads if t is not tpl]
+            same = [t for t in others if t["topic"] == tpl["topic"]]
+            if others:
+                lines.insert(r.randint(1, len(lines)), m.f(r.choice(same or others)["text"]))
+        if sum(len(l) + 1 for l in lines) < target:
+            lines.append("다시 한번 안내드립니다 " + m.f(tpl["text"]))
+        text = "\n".join(lines)
+        if tpl["lang"] == "ko" and r.random() < 0.5:
+            text = r.choice(["(광고)", "[Web발신]\n(광고)", "[Web발신]"]) + " " + text
+        if LONG_MIN <= len(text) <= LONG_MAX:
+            return text.strip(), (comps["gu"] if m.fm.used & LOC_KEYS else None), tpl
+    sys.exit("generate.py: could not compose a long spam message")
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Organisation: the demo division codes (read from DemoOrganization.cs when it is there, for validation).
 # ---------------------------------------------------------------------------------------------------------------
@@ -5272,25 +6221,106 @@ def build_history(corpus_texts, codes):
         if text in seen:
             continue
         seen.add(text)
-        div = S["div"]
-        if r.random() < 0.03:
-            div = noisy_division(r, div, codes)
-            noise["division"] += 1
-        k, t = kind, topic
-        u = r.random()
-        if u < 0.06:
-            k = t = ""
-        elif u < 0.10:
-            k = ""
-        elif u < 0.13:
-            t = ""
-        noise["kind_empty"] += k == ""
-        noise["topic_empty"] += t == ""
-        day = r.randint(1, DAYS_IN_MONTH[month - 1])
-        hour = r.choices(range(24), H_HOUR_W)[0]
-        ts = f"2025-{month:02d}-{day:02d}T{hour:02d}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}+09:00"
-        rows.append(dict(text=text, division=div, kind=k, topic=t, received_at=ts, _kind=kind, _topic=topic))
-    rows.sort(key=lambda x: x["received_at"])
+        rows.append(history_row(r, text, S, kind, topic, month, codes, noise))
+    return rows, noise
+
+
+def history_row(r, text, S, kind, topic, month, codes, noise):
+    """One history row: sometimes a wrong or older division, sometimes blank labels, a time in the given month."""
+    div = S["div"]
+    if r.random() < 0.03:
+        div = noisy_division(r, div, codes)
+        noise["division"] += 1
+    k, t = kind, topic
+    u = r.random()
+    if u < 0.06:
+        k = t = ""
+    elif u < 0.10:
+        k = ""
+    elif u < 0.13:
+        t = ""
+    noise["kind_empty"] += k == ""
+    noise["topic_empty"] += t == ""
+    day = r.randint(1, DAYS_IN_MONTH[month - 1])
+    hour = r.choices(range(24), H_HOUR_W)[0]
+    ts = f"2025-{month:02d}-{day:02d}T{hour:02d}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}+09:00"
+    return dict(text=text, division=div, kind=k, topic=t, received_at=ts, _kind=kind, _topic=topic)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Long messages in corpus.jsonl and history.csv. Their own seeds, so the short messages, history rows and pairs
+# above come out exactly as before the long family was added.
+# ---------------------------------------------------------------------------------------------------------------
+SEED_LONG = 20261124
+SEED_HISTORY_LONG = 20261125
+LONG_KIND_N = {"Praise": 35, "Complaint": 170, "Suggestion": 70, "Question": 70, "Opinion": 30, "Spam": 25}
+LONG_EN_SHARE = 0.15
+H_LONG_ROWS = 800
+H_LONG_KIND_W = {"Complaint": 0.6, "Question": 0.15, "Suggestion": 0.12, "Opinion": 0.05, "Praise": 0.05, "Spam": 0.03}
+
+
+def build_long_corpus(seen, first_id):
+    """Long messages, appended after the short ones. The split is by kind: every fifth message of a kind, taken
+    round-robin over the topics, is test (cells are too small here to take 20% of each), and test messages are built
+    only from reserved entries, as in the short family."""
+    r = random.Random(SEED_LONG)
+    rows = []
+    for kind in KINDS:
+        if kind == "Spam":
+            for j in range(LONG_KIND_N[kind]):
+                split = "test" if j % 5 == 0 else "train"
+                for _ in range(200):
+                    text, district, tpl = render_long_spam(r, split)
+                    if text not in seen:
+                        break
+                seen.add(text)
+                rows.append(dict(text=text, lang=tpl["lang"], kind=kind, topic=tpl["topic"], district=district,
+                                 division=SUB[tpl["sub"]]["div"], split=split, _sub=tpl["sub"],
+                                 _flags={"long message", "spam: ad or scam"}))
+            continue
+        alloc = allocate(LONG_KIND_N[kind], TOPIC_W)
+        slots = sorted(((t, i) for t in TOPICS for i in range(alloc[t])), key=lambda s: (s[1], TOPICS.index(s[0])))
+        offsets = {t: r.randrange(len(SUBS_BY_TOPIC[t])) for t in TOPICS}
+        for j, (topic, i) in enumerate(slots):
+            split = "test" if j % 5 == 0 else "train"
+            subs = SUBS_BY_TOPIC[topic]
+            S = subs[(i + offsets[topic]) % len(subs)]
+            lang = "en" if r.random() < LONG_EN_SHARE else "ko"
+            for _ in range(200):
+                text, district = render_long(r, kind, S, lang, split)
+                if text not in seen:
+                    break
+            seen.add(text)
+            rows.append(dict(text=text, lang=lang, kind=kind, topic=topic, district=district, division=S["div"],
+                             split=split, _sub=S["key"], _flags=render_long.last_flags))
+    r.shuffle(rows)
+    for i, row in enumerate(rows, first_id):
+        row["id"] = f"c{i:05d}"
+    return rows
+
+
+def build_history_long(seen, codes):
+    """Long rows for history.csv: the history's topic mix and seasons, a kind mix heavier on complaints, train-side
+    fragments and the history-only situations, and the same noise (wrong or older divisions, blank labels)."""
+    r = random.Random(SEED_HISTORY_LONG)
+    rows, noise = [], Counter()
+    kinds, kw = list(H_LONG_KIND_W), list(H_LONG_KIND_W.values())
+    topics, tw = list(H_TOPIC_W), list(H_TOPIC_W.values())
+    while len(rows) < H_LONG_ROWS:
+        kind = r.choices(kinds, kw)[0]
+        month = r.randint(1, 12)
+        if kind == "Spam":
+            text, _, tpl = render_long_spam(r, "train")
+            S, topic = SUB[tpl["sub"]], tpl["topic"]
+        else:
+            topic = r.choices(topics, tw)[0]
+            subs = SUBS_BY_TOPIC[topic]
+            S = r.choices(subs, [3 if month in s["months"] else 1 for s in subs])[0]
+            text, _ = render_long(r, kind, S, "en" if r.random() < 0.12 else "ko", "hist")
+        if text in seen:
+            continue
+        seen.add(text)
+        rows.append(history_row(r, text, S, kind, topic, month, codes, noise) | {"_long": True})
     return rows, noise
 
 
@@ -5594,6 +6624,14 @@ def validate(codes):
     for sec, lst in FR.items():
         for s in lst:
             check(s, sec.split(".")[0], sec)
+    for name in LONG_SPLIT:
+        for lang in ("ko", "en"):
+            lst = FR.get(f"{lang}.{name}", [])
+            if not lst:
+                continue
+            for half, part in zip(("train", "test"), split_pool(lst)):
+                if len(lst) < 4 or not place_bound(part, False):
+                    problems.append(f"{lang}.{name}: the {half} half has nothing for sub-topics that are not place-bound")
     for t in SPAM_T:
         check(t["text"], t["lang"], "spam")
     for inc in INC:
@@ -5704,6 +6742,7 @@ def report(corpus, history, hnoise, pairs, rules):
         a2, f2 = nb_baseline(rest, pseudo, label)
         lines.append(f"  {label:<6} template hold-out {a1:.1%} / {f1:.2f}   random row split {a2:.1%} / {f2:.2f}")
     out.append("\n".join(lines))
+    out.append(report_long(corpus, history, train))
     ok = [route(rules, r["topic"], r["text"]) == r["division"] for r in corpus]
     okns = [o for o, r in zip(ok, corpus) if r["kind"] != "Spam"]
     out.append(f"routing.json given the true topic: right division for {sum(ok) / len(ok):.1%} of all messages, "
@@ -5729,11 +6768,47 @@ def report(corpus, history, hnoise, pairs, rules):
     return "\n".join(out)
 
 
+def pct_line(lens):
+    lens = sorted(lens)
+    return f"min {lens[0]}, median {lens[len(lens) // 2]}, 90th pct {lens[int(len(lens) * .9)]}, max {lens[-1]}"
+
+
+def report_long(corpus, history, train):
+    c = Counter
+    longs = [r for r in corpus if "long message" in r["_flags"]]
+    lt = [r for r in longs if r["split"] == "test"]
+    ks = c((r["kind"], r["split"]) for r in longs)
+    lens = [len(r["text"]) for r in longs]
+    out = [f"long messages: {len(longs)} of {len(corpus)} ({len(longs) / len(corpus):.1%}); "
+           f"train {len(longs) - len(lt)} / test {len(lt)}; ko {sum(r['lang'] == 'ko' for r in longs)}, "
+           f"en {sum(r['lang'] == 'en' for r in longs)}",
+           "  by kind (train / test): " + ", ".join(f"{k} {ks[(k, 'train')]}/{ks[(k, 'test')]}" for k in KINDS),
+           f"  length: {pct_line(lens)}; 300-499: {sum(n < 500 for n in lens)}, 500-799: "
+           f"{sum(500 <= n < 800 for n in lens)}, 800+: {sum(n >= 800 for n in lens)}",
+           f"  in paragraphs: {sum('long: paragraphs' in r['_flags'] for r in longs)}, one block of text: "
+           f"{sum('long: one block' in r['_flags'] for r in longs)}; a second topic in passing: "
+           f"{sum('second topic in passing' in r['_flags'] for r in longs)}; district named or implied: "
+           f"{sum(1 for r in longs if r['district'])}"]
+    held = nearest_similarity(lt, train)
+    out.append(f"  nearest train neighbour of each long test message: mean {sum(held) / len(held):.2f}, "
+               f"share >= 0.6: {sum(x >= .6 for x in held) / len(held):.1%}")
+    out.append("  naive Bayes (trained on all train messages) on the long test messages: " + ", ".join(
+        f"{label} {nb_baseline(train, lt, label)[0]:.1%}" for label in ("kind", "topic")))
+    hl = [len(h["text"]) for h in history if h.get("_long")]
+    out.append(f"history.csv long rows: {len(hl)} of {len(history)} ({len(hl) / len(history):.1%}); length {pct_line(hl)}")
+    return "\n".join(out)
+
+
 def main():
     codes = demo_division_codes()
     validate(codes)
     corpus = build_corpus()
-    history, hnoise = build_history({r["text"] for r in corpus}, codes or sorted({S["div"] for S in SUBS}))
+    codes = codes or sorted({S["div"] for S in SUBS})
+    history, hnoise = build_history({r["text"] for r in corpus}, codes)
+    corpus += build_long_corpus({r["text"] for r in corpus} | {h["text"] for h in history}, len(corpus) + 1)
+    hlong, hlnoise = build_history_long({r["text"] for r in corpus} | {h["text"] for h in history}, codes)
+    history = sorted(history + hlong, key=lambda x: x["received_at"])
+    hnoise.update(hlnoise)
     pairs = build_pairs()
     rules = build_routing()
 
