@@ -26,6 +26,42 @@ public class FeaturisationTests
         TextNormalizer.Normalize(new string('가', 5000) + "끝").Length.ShouldBeLessThanOrEqualTo(TextNormalizer.MaxLength);
 
     [Fact]
+    public void Given_a_text_over_the_limit_Then_its_beginning_and_its_closing_request_are_both_kept()
+    {
+        var story = string.Concat(Enumerable.Range(0, 120).Select(i => $"사연{i % 7}번 "));
+        var text = "처음 인사드립니다 " + story + story + " 그래서 가로등 수리를 요청합니다";
+
+        var normalized = TextNormalizer.Normalize(text);
+
+        normalized.Length.ShouldBeLessThanOrEqualTo(TextNormalizer.MaxLength);
+        normalized.ShouldStartWith("처음 인사드립니다");
+        normalized.ShouldEndWith("가로등 수리를 요청합니다");
+    }
+
+    [Fact]
+    public void Given_emoji_at_the_cut_Then_no_half_character_is_left()
+    {
+        // Two characters before and after put a high surrogate just before the head's cut and a low one just after the tail's.
+        var text = "가나" + string.Concat(Enumerable.Repeat("민원😀 ", 800)) + "다라";
+        char.IsHighSurrogate(text[TextNormalizer.MaxLength * 3 / 5 - 1]).ShouldBeTrue();
+        char.IsLowSurrogate(text[text.Length - (TextNormalizer.MaxLength - TextNormalizer.MaxLength * 3 / 5 - 1)]).ShouldBeTrue();
+
+        var normalized = TextNormalizer.Normalize(text);
+
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            if (char.IsHighSurrogate(normalized[i]))
+            {
+                (i + 1 < normalized.Length && char.IsLowSurrogate(normalized[i + 1])).ShouldBeTrue();
+            }
+            else if (char.IsLowSurrogate(normalized[i]))
+            {
+                (i > 0 && char.IsHighSurrogate(normalized[i - 1])).ShouldBeTrue();
+            }
+        }
+    }
+
+    [Fact]
     public void The_featurizer_takes_character_ngrams_of_hangul_and_word_ngrams()
     {
         var ml = new Microsoft.ML.MLContext(seed: 1);

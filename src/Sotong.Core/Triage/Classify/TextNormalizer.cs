@@ -24,7 +24,7 @@ public static class TextNormalizer
             return string.Empty;
         }
         // Canonical composition, then full-width forms folded by hand: NFKC would also turn "ㅋ" into a conjoining jamo.
-        var folded = text.Normalize(NormalizationForm.FormC);
+        var folded = Ends(text.Normalize(NormalizationForm.FormC));
         var sb = new StringBuilder(Math.Min(folded.Length, MaxLength));
         var i = 0;
         var lastWasSpace = true;
@@ -72,6 +72,30 @@ public static class TextNormalizer
             lastWasSpace = false;
         }
         return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>
+    /// A text longer than the limit keeps its beginning and its end: long complaints tell the story first and ask the
+    /// city for something last, and the ask is what decides the label.
+    /// </summary>
+    private static string Ends(string text)
+    {
+        if (text.Length <= MaxLength)
+        {
+            return text;
+        }
+        var head = MaxLength * 3 / 5;
+        var tail = text.Length - (MaxLength - head - 1);
+        // Whole characters only: never half of a surrogate pair on either side of the cut.
+        if (char.IsHighSurrogate(text[head - 1]))
+        {
+            head--;
+        }
+        if (char.IsLowSurrogate(text[tail]))
+        {
+            tail++;
+        }
+        return string.Concat(text.AsSpan(0, head), " ", text.AsSpan(tail));
     }
 
     private static char Narrow(char c) => c switch
