@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sotong.Core.Common.Data;
 using Sotong.Core.Common.Security;
+using Sotong.Core.Inbox.Answer;
 using Sotong.Core.Inbox.Intake;
 using Sotong.Core.Triage.Classify;
 using Sotong.Core.Triage.Decisions;
@@ -47,6 +48,8 @@ public static class TriageModule
         builder.Services.AddScoped<ImportTrainingDataHandler>();
         builder.Services.AddScoped<EmergingIssuesHandler>();
         builder.Services.AddScoped<GroupReplyHandler>();
+        // Registered even with triage off: an officer's choice of division is worth keeping for when it is on.
+        builder.Services.AddSingleton<IRoutingCorrections, CorrectionExamples>();
         return builder;
     }
 
