@@ -48,6 +48,7 @@ public static class TriageModule
         builder.Services.AddScoped<ImportTrainingDataHandler>();
         builder.Services.AddScoped<EmergingIssuesHandler>();
         builder.Services.AddScoped<GroupReplyHandler>();
+        builder.Services.AddScoped<UngroupHandler>();
         // Registered even with triage off: an officer's choice of division is worth keeping for when it is on.
         builder.Services.AddSingleton<IRoutingCorrections, CorrectionExamples>();
         return builder;
@@ -65,6 +66,7 @@ public static class TriageModule
         ImportTrainingDataEndpoint.Map(triage);
         EmergingIssueEndpoints.Map(triage);
         GroupReplyEndpoints.Map(triage);
+        UngroupEndpoints.Map(triage);
         return app;
     }
 }
