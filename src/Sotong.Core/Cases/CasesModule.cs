@@ -47,6 +47,7 @@ public static class CasesModule
         builder.Services.AddScoped<PublishCaseHandler>();
         builder.Services.AddScoped<CitizenCaseHandler>();
         builder.Services.AddScoped<OpenCaseHandler>();
+        builder.Services.AddSingleton<Triage.Grouping.IGroupArrivals, GroupArrivalsJoinCases>();
         builder.Services.AddScoped<ActOnCaseHandler>();
         builder.Services.AddScoped<BrowseCasesHandler>();
         return builder;

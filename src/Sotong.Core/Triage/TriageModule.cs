@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sotong.Core.Common.Data;
 using Sotong.Core.Common.Security;
+using Sotong.Core.Inbox.Answer;
 using Sotong.Core.Inbox.Intake;
 using Sotong.Core.Triage.Classify;
 using Sotong.Core.Triage.Decisions;
@@ -49,6 +50,9 @@ public static class TriageModule
         builder.Services.AddScoped<ImportBatchesHandler>();
         builder.Services.AddScoped<EmergingIssuesHandler>();
         builder.Services.AddScoped<GroupReplyHandler>();
+        builder.Services.AddScoped<UngroupHandler>();
+        // Registered even with triage off: an officer's choice of division is worth keeping for when it is on.
+        builder.Services.AddSingleton<IRoutingCorrections, CorrectionExamples>();
         return builder;
     }
 
@@ -65,6 +69,7 @@ public static class TriageModule
         ImportBatchEndpoints.Map(triage);
         EmergingIssueEndpoints.Map(triage);
         GroupReplyEndpoints.Map(triage);
+        UngroupEndpoints.Map(triage);
         return app;
     }
 }

@@ -50,6 +50,8 @@ public sealed record ImportReportDto(bool DryRun, int Rows, int Imported, int Sk
 public sealed record SettingsDto(double ConfidenceThreshold, double ModelDivisionThreshold, double SpikeRatio, int SpikeMinimum, int Version);
 public sealed record RuleDto(Guid Id, string Topic, List<string> Keywords, string? District, Guid DivisionId, string DivisionCode, int Version);
 public sealed record GroupMemberDto(Guid MessageId, string ReceiptNumber);
+public sealed record ChannelRecipientsDto(string Channel, int Messages);
+public sealed record GroupRecipientsDto(int Messages, int Citizens, int AlreadyAnswered, List<ChannelRecipientsDto> Channels);
 public sealed record EmergingDto(Guid Id, string Topic, string? District, int LastHourCount, double UsualPerHour, bool IsOpen);
 
 /// <summary>
@@ -57,7 +59,7 @@ public sealed record EmergingDto(Guid Id, string Topic, string? District, int La
 /// becomes a training example, an imported history trains a new model with stored metrics, near-duplicates group,
 /// and spikes are spotted.
 /// </summary>
-public abstract class TriageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : SotongApp
+public abstract partial class TriageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : SotongApp
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(180);
 
@@ -402,24 +404,43 @@ public abstract class TriageTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var group = (await comms.GetFromJsonAsync<List<GroupMemberDto>>($"/api/v1/triage/messages/{ids[1]}/group"))!;
         group.Select(g => g.MessageId).ShouldBe(ids, ignoreOrder: true);
 
-        // One answer reaches all three, each recorded on its own message.
-        var answered = await comms.PostAsJsonAsync($"/api/v1/triage/messages/{ids[0]}/group/reply", new { text = "포트홀은 오늘 중으로 보수하겠습니다. 불편을 드려 죄송합니다." });
+        // One answer reaches all three, each recorded on its own message, once the officer has confirmed how many it reaches.
+        const string answer = "포트홀은 오늘 중으로 보수하겠습니다. 불편을 드려 죄송합니다.";
+        var unconfirmed = await comms.PostAsJsonAsync($"/api/v1/triage/messages/{ids[0]}/group/reply", new { text = answer });
+        unconfirmed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await unconfirmed.Content.ReadFromJsonAsync<ProblemDto>())!.Errors!.Keys.ShouldBe(["recipients"]);
+        var recipients = (await comms.GetFromJsonAsync<GroupRecipientsDto>($"/api/v1/triage/messages/{ids[0]}/group/recipients"))!;
+        recipients.Messages.ShouldBe(3);
+        recipients.Citizens.ShouldBe(3);
+        recipients.AlreadyAnswered.ShouldBe(0);
+        recipients.Channels.ShouldBe([new ChannelRecipientsDto("Web", 3)]);
+        var miscounted = await comms.PostAsJsonAsync($"/api/v1/triage/messages/{ids[0]}/group/reply", new { text = answer, recipients = 2 });
+        miscounted.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await miscounted.Content.ReadFromJsonAsync<ProblemDto>())!.Rule.ShouldBe("ConfirmGroupRecipients");
+        await using (var db = await app.Service<IDbContextFactory<SotongDbContext>>().CreateDbContextAsync())
+        {
+            (await db.OutboundReplies.CountAsync(r => ids.Contains(r.MessageId))).ShouldBe(0);
+        }
+        var answered = await comms.PostAsJsonAsync($"/api/v1/triage/messages/{ids[0]}/group/reply", new { text = answer, recipients = recipients.Messages });
         answered.StatusCode.ShouldBe(HttpStatusCode.OK);
         var results = (await answered.Content.ReadFromJsonAsync<List<JsonElement>>())!;
         results.Select(r => r.GetProperty("messageId").GetGuid()).ShouldBe(ids, ignoreOrder: true);
         foreach (var id in ids)
         {
             var detail = (await comms.GetFromJsonAsync<InboxDetailDto>($"/api/v1/inbox/{id}"))!;
-            detail.AnswerText.ShouldBe("포트홀은 오늘 중으로 보수하겠습니다. 불편을 드려 죄송합니다.");
+            detail.AnswerText.ShouldBe(answer);
             detail.Status.ShouldBe("Answered");
         }
-        (await comms.PostAsJsonAsync($"/api/v1/triage/messages/{ids[0]}/group/reply", new { text = "" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        // A second click sends nothing twice.
-        var again = (await (await comms.PostAsJsonAsync($"/api/v1/triage/messages/{ids[0]}/group/reply", new { text = "다시 보냅니다" })).Content.ReadFromJsonAsync<List<JsonElement>>())!;
-        again.ShouldAllBe(r => r.GetProperty("state").ValueKind == JsonValueKind.Null);
+        (await comms.PostAsJsonAsync($"/api/v1/triage/messages/{ids[0]}/group/reply", new { text = "", recipients = 3 })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        // A second click sends nothing twice: nobody is left to answer, so the count confirmed before no longer holds.
+        (await comms.PostAsJsonAsync($"/api/v1/triage/messages/{ids[0]}/group/reply", new { text = "다시 보냅니다", recipients = 3 })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var after = (await comms.GetFromJsonAsync<GroupRecipientsDto>($"/api/v1/triage/messages/{ids[0]}/group/recipients"))!;
+        (after.Messages, after.AlreadyAnswered).ShouldBe((0, 3));
+        (await comms.PostAsJsonAsync($"/api/v1/triage/messages/{ids[0]}/group/reply", new { text = "다시 보냅니다", recipients = 0 })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         await using (var db = await app.Service<IDbContextFactory<SotongDbContext>>().CreateDbContextAsync())
         {
             (await db.OutboundReplies.CountAsync(r => ids.Contains(r.MessageId))).ShouldBe(3);
+            (await db.AuditEntries.CountAsync(a => a.EntityId == decisions[0].GroupId.ToString() && a.Action == "GroupReplied")).ShouldBe(1);
         }
 
         // The group becomes one case holding every sender's message.

@@ -12,6 +12,7 @@ using Sotong.Core.Common.Security;
 using Sotong.Core.Cases.Notify;
 using Sotong.Core.Cases.Publish;
 using Sotong.Core.Qna.Publish;
+using Sotong.Core.Inbox.Answer;
 using Sotong.Core.Inbox.Replies;
 using Sotong.Core.Common.Texts;
 
@@ -38,7 +39,12 @@ public sealed record CaseActionResult(Guid Id, string State, int Version, DateTi
     public IReadOnlyList<ReplyDelivery>? Deliveries { get; init; }
 }
 
-public sealed class ActOnCaseHandler(IDbContextFactory<SotongDbContext> dbFactory, CaseNotices notices, TimeProvider time, IStringLocalizer<Text> text)
+public sealed class ActOnCaseHandler(
+    IDbContextFactory<SotongDbContext> dbFactory,
+    CaseNotices notices,
+    IEnumerable<IRoutingCorrections> corrections,
+    TimeProvider time,
+    IStringLocalizer<Text> text)
 {
     /// <summary>The steps, as they appear in the URL.</summary>
     public static readonly IReadOnlySet<string> Actions = new HashSet<string>(StringComparer.Ordinal)
@@ -82,6 +88,7 @@ public sealed class ActOnCaseHandler(IDbContextFactory<SotongDbContext> dbFactor
                 var division = request.DivisionId is { } d ? await db.Departments.AsNoTracking().AnyAsync(x => x.Id == d && x.Kind == Organization.DepartmentKind.Division, ct) : false;
                 new ValidationBuilder().When(!division, "divisionId", text["Validation.DivisionUnknown"]).ThrowIfAny();
                 c.TransferTo(request.DivisionId!.Value, request.Reason ?? "", now, who, name);
+                await LearnFromTransferAsync(db, c, now, name, ct);
                 break;
             case "transfer-out":
                 c.TransferOut(request.Agency ?? "", request.Reason ?? "", now, who, name);
@@ -122,6 +129,20 @@ public sealed class ActOnCaseHandler(IDbContextFactory<SotongDbContext> dbFactor
             "extend" => result with { Deliveries = await notices.ExtendedAsync(c, reason ?? "", who, name, ct) },
             _ => result,
         };
+    }
+
+    /// <summary>Sending a case to another division says where each of its messages belongs: a labelled example each.</summary>
+    private async Task LearnFromTransferAsync(SotongDbContext db, Case c, DateTime now, string staffName, CancellationToken ct)
+    {
+        var messages = await (from cm in db.Set<CaseMessage>()
+                              join m in db.InboxMessages on cm.MessageId equals m.Id
+                              where cm.CaseId == c.Id
+                              select new { m.Id, m.Text }).ToListAsync(ct);
+        var moved = messages.Select(m => new HandRouted(m.Id, m.Text, c.DivisionId!.Value)).ToList();
+        foreach (var learner in corrections)
+        {
+            await learner.RecordAsync(db, moved, staffName, now, ct);
+        }
     }
 
     /// <summary>A department officer works only on their division's cases; others do not exist for them.</summary>

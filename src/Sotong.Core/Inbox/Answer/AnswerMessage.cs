@@ -23,7 +23,12 @@ public sealed record AssignMessageRequest(string? StaffId, int Version);
 
 public sealed record AssignableOfficer(string Id, string DisplayName);
 
-public sealed class AnswerMessageHandler(IDbContextFactory<SotongDbContext> dbFactory, TimeProvider time, InboxNotifier notifier, IStringLocalizer<Text> text)
+public sealed class AnswerMessageHandler(
+    IDbContextFactory<SotongDbContext> dbFactory,
+    TimeProvider time,
+    InboxNotifier notifier,
+    IEnumerable<IRoutingCorrections> corrections,
+    IStringLocalizer<Text> text)
 {
     public async Task<int> AnswerAsync(Guid id, AnswerMessageRequest request, StaffContext staff, CancellationToken ct)
     {
@@ -52,8 +57,17 @@ public sealed class AnswerMessageHandler(IDbContextFactory<SotongDbContext> dbFa
         var message = await LoadForChangeAsync(db, id, request.Version, staff, ct);
         var from = message.DivisionId?.ToString();
         var now = time.GetUtcNow().UtcDateTime;
+        var moved = message.DivisionId != request.DivisionId;
         message.RouteTo(request.DivisionId);
         db.Audit(now, staff.UserId, staff.DisplayName, nameof(InboxMessage), id.ToString(), "Routed", from, request.DivisionId.ToString(), division!.Code);
+        if (moved)
+        {
+            // A person's choice of division is a labelled example for the next model.
+            foreach (var learner in corrections)
+            {
+                await learner.RecordAsync(db, [new HandRouted(message.Id, message.Text, request.DivisionId)], staff.DisplayName, now, ct);
+            }
+        }
         await db.SaveChangesAsync(ct);
         await notifier.PublishAsync(new InboxChange(id, message.DivisionId, "routed"));
         return message.Version;

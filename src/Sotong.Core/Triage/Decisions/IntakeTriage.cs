@@ -29,7 +29,7 @@ public sealed class IntakeTriage(TriageEngine engine, TriageRecorder recorder) :
     {
         public IReadOnlySet<Guid> Decided { get; } = batch.Messages.Select(m => m.Id).ToHashSet();
 
-        public Task WriteAsync(SotongDbContext db, CancellationToken ct) => TriageRecorder.WriteAsync(db, batch, nowUtc, ct);
+        public Task WriteAsync(SotongDbContext db, CancellationToken ct) => recorder.WriteAsync(db, batch, nowUtc, ct);
 
         public void Abandon() => recorder.Forget(batch);
     }

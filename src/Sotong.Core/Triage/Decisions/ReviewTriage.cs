@@ -131,14 +131,9 @@ public sealed class TriageReviewHandler(IDbContextFactory<SotongDbContext> dbFac
             message.RouteTo(division);
             db.Audit(now, staff.UserId, staff.DisplayName, nameof(InboxMessage), messageId.ToString(), "Routed", from, division.ToString(), "triage review");
         }
-        // The latest person's labels replace an earlier correction of the same message (no contradicting examples).
-        db.RemoveRange(await db.Set<TrainingExample>().Where(e => e.MessageId == messageId && e.Source == ExampleSource.Correction).ToListAsync(ct));
-        db.Add(new TrainingExample
-        {
-            Text = message.Text, Intent = decision.Intent, Topic = decision.Topic, DivisionId = decision.DivisionId,
-            Source = ExampleSource.Correction, MessageId = message.Id, IsTest = TrainingExample.HeldOut(message.Text), TextHash = TrainingExample.HashOf(message.Text),
-            CreatedAtUtc = now, CreatedByName = staff.DisplayName,
-        });
+        // The latest person's labels update an earlier correction of the same message (no contradicting examples).
+        await CorrectionExamples.StoreAsync(db, [new CorrectionLabel(message.Id, message.Text, decision.Intent, decision.Topic, decision.DivisionId, DivisionOnly: false)],
+            staff.DisplayName, now, ct);
         db.Audit(now, staff.UserId, staff.DisplayName, nameof(TriageDecision), messageId.ToString(), "Reviewed", before, $"{decision.Intent}/{decision.Topic}/{decision.DivisionId}");
         await db.SaveChangesAsync(ct);
         await notifier.PublishAsync(new InboxChange(messageId, message.DivisionId, "triaged"));

@@ -35,7 +35,11 @@ public sealed class TriageDecision
     public double Confidence { get; set; }
     public int ModelVersion { get; set; }
     public TriageState State { get; set; }
-    /// <summary>The first message of its near-duplicate group (itself when it started the group or stands alone).</summary>
+    /// <summary>
+    /// The first message of its near-duplicate group (itself when it started the group or stands alone). A message an
+    /// officer took out of its group gets a new id of its own (<see cref="Ungroup"/>), so the group keeps its id, and
+    /// its first message, even when that message is the one taken out.
+    /// </summary>
     public Guid GroupId { get; set; }
     public string? ReviewedById { get; set; }
     public string? ReviewedByName { get; set; }
@@ -62,6 +66,15 @@ public sealed class TriageDecision
         State = c.Confidence >= threshold ? TriageState.Routed : TriageState.NeedsReview,
         GroupId = messageId,
     };
+
+    /// <summary>An officer says the message is not the same issue as the rest of its group: it stands alone from now on.</summary>
+    public Guid Ungroup()
+    {
+        // Not its own id: the group's id is its first message's, and the group's case is found by it (see GroupId).
+        GroupId = Guid.CreateVersion7();
+        Version++;
+        return GroupId;
+    }
 
     /// <summary>A person's answer to "is this right?": the labels they chose replace the model's.</summary>
     public void Review(MessageIntent intent, string topic, Guid? divisionId, string staffId, string staffName, DateTime nowUtc)

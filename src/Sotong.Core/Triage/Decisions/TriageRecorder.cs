@@ -26,8 +26,10 @@ public sealed record PreparedMessage(Classification Classification, Fingerprint 
 /// Decides and records triage for messages, the same way wherever it runs: in the intake's transaction as a message
 /// is stored, or in the worker for anything stored before a model was live. Owns this node's near-duplicate index.
 /// </summary>
-public sealed class TriageRecorder
+public sealed class TriageRecorder(IEnumerable<IGroupArrivals> arrivals)
 {
+    private readonly IGroupArrivals[] _arrivals = [.. arrivals];
+
     public const string TriageActor = "triage";
     public static readonly TimeSpan GroupingWindow = TimeSpan.FromDays(3);
 
@@ -121,9 +123,10 @@ public sealed class TriageRecorder
 
     /// <summary>
     /// Saves what the context tracks (the worker's updated messages), then writes the decisions, the routing audit
-    /// and the hourly counts; the caller owns the transaction (and has written the messages or tracks them).
+    /// and the hourly counts, and tells the modules that listen which messages joined an existing group; the caller
+    /// owns the transaction (and has written the messages or tracks them).
     /// </summary>
-    public static async Task WriteAsync(SotongDbContext db, DecisionBatch batch, DateTime nowUtc, CancellationToken ct)
+    public async Task WriteAsync(SotongDbContext db, DecisionBatch batch, DateTime nowUtc, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(batch);
@@ -148,6 +151,14 @@ public sealed class TriageRecorder
             await db.SaveChangesAsync(ct);
         }
         await CountAsync(db, batch.Hourly, ct);
+        var joined = batch.Decisions.Where(d => d.GroupId != d.MessageId).Select(d => new GroupArrival(d.MessageId, d.GroupId)).ToList();
+        if (joined.Count > 0)
+        {
+            foreach (var listener in _arrivals)
+            {
+                await listener.JoinedAsync(db, joined, nowUtc, ct);
+            }
+        }
     }
 
     /// <summary>

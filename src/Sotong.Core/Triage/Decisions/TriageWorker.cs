@@ -104,17 +104,20 @@ public sealed partial class TriageWorker(
         }
     }
 
-    /// <summary>Refills the near-duplicate index from the last days' decisions, so groups continue across restarts.</summary>
+    /// <summary>
+    /// Refills the near-duplicate index from the last days' decisions, each in the group stored for it, so groups
+    /// continue across restarts as they were (including messages an officer took out of a group).
+    /// </summary>
     private async Task RebuildAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var since = time.GetUtcNow().UtcDateTime - TriageRecorder.GroupingWindow;
         var recent = await db.Set<TriageDecision>().AsNoTracking().Where(d => d.ReceivedAtUtc >= since).OrderBy(d => d.ReceivedAtUtc)
-            .Join(db.InboxMessages, d => d.MessageId, m => m.Id, (d, m) => new { d.MessageId, d.Topic, m.Text, d.ReceivedAtUtc })
+            .Join(db.InboxMessages, d => d.MessageId, m => m.Id, (d, m) => new { d.MessageId, d.GroupId, d.Topic, m.Text, d.ReceivedAtUtc })
             .ToListAsync(ct);
         foreach (var r in recent)
         {
-            recorder.Groups.Add(r.MessageId, r.Topic, r.Text, r.ReceivedAtUtc);
+            recorder.Groups.Restore(r.MessageId, r.GroupId, r.Topic, r.Text, r.ReceivedAtUtc);
         }
         var last = await db.Set<TriageDecision>().MaxAsync(d => (DateTime?)d.ReceivedAtUtc, ct);
         _watermark = (last ?? time.GetUtcNow().UtcDateTime.AddDays(-30)) - SweepOverlap;
@@ -196,7 +199,7 @@ public sealed partial class TriageWorker(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            await TriageRecorder.WriteAsync(db, batch, now, ct);
+            await recorder.WriteAsync(db, batch, now, ct);
             await tx.CommitAsync(ct);
         }
         catch

@@ -214,8 +214,11 @@ public sealed class NearDuplicateIndex(TimeSpan window)
     public const double Contained = 0.6;
     public const double SamePlaceText = 0.08;
 
-    private sealed record Entry(Guid MessageId, Guid GroupId, string Topic, DateTime AtUtc, Fingerprint Print)
+    private sealed record Entry(Guid MessageId, string Topic, DateTime AtUtc, Fingerprint Print)
     {
+        /// <summary>Changes only when an officer takes the message out of its group (<see cref="Detach"/>).</summary>
+        public required Guid GroupId { get; set; }
+
         /// <summary>Set when the message's decision was not stored after all; skipped until it ages out.</summary>
         public bool Forgotten { get; set; }
     }
@@ -309,19 +312,52 @@ public sealed class NearDuplicateIndex(TimeSpan window)
                     bestScore = score;
                 }
             }
-            var entry = new Entry(messageId, best?.GroupId ?? messageId, topic, atUtc, print);
-            _byAge.Enqueue(entry);
-            _byMessage[messageId] = entry;
-            foreach (var key in print.BandKeys())
-            {
-                AddCapped(_bands.TryGetValue(key, out var list) ? list : _bands[key] = [], entry, PerBucket);
-            }
-            foreach (var place in print.Places)
-            {
-                AddCapped(_places.TryGetValue(place, out var list) ? list : _places[place] = [], entry, PerPlace);
-            }
-            return entry.GroupId;
+            return Insert(new Entry(messageId, topic, atUtc, print) { GroupId = best?.GroupId ?? messageId });
         }
+    }
+
+    /// <summary>
+    /// Puts back a message with the group already stored for it (the index rebuilt on start): the database, where
+    /// officers may have taken messages out of groups, is the truth, not a fresh match. Oldest first, like <see cref="Add(Guid, string, Fingerprint, DateTime)"/>.
+    /// </summary>
+    public void Restore(Guid messageId, Guid groupId, string topic, string text, DateTime atUtc)
+    {
+        var print = Fingerprint.Of(text);
+        lock (_gate)
+        {
+            Evict(atUtc - window);
+            Insert(new Entry(messageId, topic, atUtc, print) { GroupId = groupId });
+        }
+    }
+
+    /// <summary>
+    /// An officer took the message out of its group: it now stands in <paramref name="groupId"/>, and messages that
+    /// match it from now on join that, not the group it left. The rest of its old group is unchanged.
+    /// </summary>
+    public void Detach(Guid messageId, Guid groupId)
+    {
+        lock (_gate)
+        {
+            if (_byMessage.TryGetValue(messageId, out var entry))
+            {
+                entry.GroupId = groupId;
+            }
+        }
+    }
+
+    private Guid Insert(Entry entry)
+    {
+        _byAge.Enqueue(entry);
+        _byMessage[entry.MessageId] = entry;
+        foreach (var key in entry.Print.BandKeys())
+        {
+            AddCapped(_bands.TryGetValue(key, out var list) ? list : _bands[key] = [], entry, PerBucket);
+        }
+        foreach (var place in entry.Print.Places)
+        {
+            AddCapped(_places.TryGetValue(place, out var list) ? list : _places[place] = [], entry, PerPlace);
+        }
+        return entry.GroupId;
     }
 
     /// <summary>Takes back messages whose decisions were not stored (a failed save), so nothing joins them.</summary>
