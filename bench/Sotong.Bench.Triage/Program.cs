@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Sotong.Core.Triage.Classify;
 using Sotong.Core.Triage.Grouping;
 using Sotong.Core.Triage.Routing;
@@ -114,37 +113,21 @@ using (var model = TextClassifierModel.Load(withHistory.Bytes))
 
 // 4. Near-duplicate grouping on the labelled pairs: thresholds were tuned on the even lines, so the odd lines are the
 // honest figure.
-var pairs = File.ReadLines(Path.Combine(data, "pairs.jsonl")).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<Pair>(l)!).ToList();
+var pairs = GroupingScore.Read(Path.Combine(data, "pairs.jsonl"));
 Console.WriteLine($"\n## 4. Near-duplicate grouping on data/triage/pairs.jsonl ({pairs.Count} pairs: {pairs.Count(p => p.Same)} same, {pairs.Count(p => !p.Same)} different)");
 Console.WriteLine("| pairs | precision | recall | F1 | TP | FP | FN | TN |\n|---|---|---|---|---|---|---|---|");
-var misses = new List<string>();
 foreach (var (name, subset) in new[]
 {
-    ("odd lines (held out from tuning)", pairs.Where((_, i) => i % 2 == 1).ToList()),
-    ("even lines (thresholds tuned on these)", pairs.Where((_, i) => i % 2 == 0).ToList()),
+    ("odd lines (held out from tuning)", GroupingScore.HeldOut(pairs)),
+    ("even lines (thresholds tuned on these)", GroupingScore.Tuning(pairs)),
     ("all", pairs),
 })
 {
-    int tp = 0, fp = 0, fn = 0, tn = 0;
-    foreach (var p in subset)
-    {
-        var same = NearDuplicateIndex.Same(Fingerprint.Of(p.A), Fingerprint.Of(p.B));
-        (tp, fp, fn, tn) = (same, p.Same) switch
-        {
-            (true, true) => (tp + 1, fp, fn, tn),
-            (true, false) => (tp, fp + 1, fn, tn),
-            (false, true) => (tp, fp, fn + 1, tn),
-            _ => (tp, fp, fn, tn + 1),
-        };
-        if (name == "all" && same != p.Same && misses.Count < 8)
-        {
-            misses.Add($"  - {(p.Same ? "missed" : "wrongly joined")} ({p.Note}): «{Short(p.A)}» / «{Short(p.B)}»");
-        }
-    }
-    var precision = tp / (double)Math.Max(1, tp + fp);
-    var recall = tp / (double)Math.Max(1, tp + fn);
-    Console.WriteLine($"| {name} | {precision:0.000} | {recall:0.000} | {2 * precision * recall / Math.Max(1e-9, precision + recall):0.000} | {tp} | {fp} | {fn} | {tn} |");
+    var g = GroupingScore.Of(subset);
+    Console.WriteLine($"| {name} | {g.Precision:0.000} | {g.Recall:0.000} | {g.F1:0.000} | {g.TruePositives} | {g.FalsePositives} | {g.FalseNegatives} | {g.TrueNegatives} |");
 }
+var misses = pairs.Where(p => NearDuplicateIndex.Same(Fingerprint.Of(p.A), Fingerprint.Of(p.B)) != p.Same).Take(8)
+    .Select(p => $"  - {(p.Same ? "missed" : "wrongly joined")} ({p.Note}): «{Short(p.A)}» / «{Short(p.B)}»").ToList();
 Console.WriteLine("Examples of errors:");
 misses.ForEach(Console.WriteLine);
 return 0;
@@ -208,9 +191,3 @@ static List<HistoryRow> ReadHistory(string path)
 }
 
 internal sealed record HistoryRow(string Text, string Division, string? Kind, string? Topic);
-
-internal sealed record Pair(
-    [property: System.Text.Json.Serialization.JsonPropertyName("a")] string A,
-    [property: System.Text.Json.Serialization.JsonPropertyName("b")] string B,
-    [property: System.Text.Json.Serialization.JsonPropertyName("same")] bool Same,
-    [property: System.Text.Json.Serialization.JsonPropertyName("note")] string? Note);
