@@ -99,22 +99,8 @@ public sealed class Outbox(IDbContextFactory<SotongDbContext> dbFactory, Persona
             return await ResumeSelectedAsync(existing, request, select, keyPrefix, ct);
         }
 
-        await EnsureRegisteredAsync(db, request.Sender, ct);
-        if (string.IsNullOrWhiteSpace(request.Text))
-        {
-            throw new RequestValidationException(new Dictionary<string, string[]> { ["text"] = ["The message is empty."] });
-        }
         var now = time.GetUtcNow().UtcDateTime;
-        var batch = new OutboxBatch
-        {
-            Id = request.BatchId ?? Guid.CreateVersion7(),
-            Kind = request.Kind,
-            SourceId = request.SourceId,
-            Sender = request.Sender,
-            Text = request.Text,
-            Priority = request.Priority,
-            CreatedAtUtc = now,
-        };
+        var batch = await NewBatchAsync(db, request, 0, now, ct);
         // The ids run on from one counter in two ranges, the first slice's below the rest's, so the dispatchers take the
         // first slice first and each statement appends at its own end of the indexes.
         var ids = SelectedIds.Start(time);
@@ -256,24 +242,8 @@ public sealed class Outbox(IDbContextFactory<SotongDbContext> dbFactory, Persona
         {
             return existing;
         }
-        await EnsureRegisteredAsync(db, request.Sender, ct);
-        if (string.IsNullOrWhiteSpace(request.Text))
-        {
-            throw new RequestValidationException(new Dictionary<string, string[]> { ["text"] = ["The message is empty."] });
-        }
-
         var now = time.GetUtcNow().UtcDateTime;
-        var batch = new OutboxBatch
-        {
-            Id = request.BatchId ?? Guid.CreateVersion7(),
-            Kind = request.Kind,
-            SourceId = request.SourceId,
-            Sender = request.Sender,
-            Text = request.Text,
-            Priority = request.Priority,
-            Total = total,
-            CreatedAtUtc = now,
-        };
+        var batch = await NewBatchAsync(db, request, total, now, ct);
         var rows = Rows(batch, request, recipients, now);
 
         var strategy = db.Database.CreateExecutionStrategy();
@@ -347,6 +317,27 @@ public sealed class Outbox(IDbContextFactory<SotongDbContext> dbFactory, Persona
         await db.Set<OutboxBatch>().Where(b => b.Id == batchId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Cancelled, b => b.Cancelled + cancelled), ct);
         await tx.CommitAsync(ct);
         return cancelled;
+    }
+
+    /// <summary>A batch for the request (not yet added), once its sender and text are known to be sendable.</summary>
+    private static async Task<OutboxBatch> NewBatchAsync(SotongDbContext db, OutboxRequest request, int total, DateTime now, CancellationToken ct)
+    {
+        await EnsureRegisteredAsync(db, request.Sender, ct);
+        if (string.IsNullOrWhiteSpace(request.Text))
+        {
+            throw new RequestValidationException(new Dictionary<string, string[]> { ["text"] = ["The message is empty."] });
+        }
+        return new OutboxBatch
+        {
+            Id = request.BatchId ?? Guid.CreateVersion7(),
+            Kind = request.Kind,
+            SourceId = request.SourceId,
+            Sender = request.Sender,
+            Text = request.Text,
+            Priority = request.Priority,
+            Total = total,
+            CreatedAtUtc = now,
+        };
     }
 
     /// <summary>Refuses a sender number that is not registered and active (the carriers would refuse it too).</summary>
