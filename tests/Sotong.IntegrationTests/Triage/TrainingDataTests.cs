@@ -67,18 +67,7 @@ public abstract class TrainingDataTests<TApp>(TApp app) : IClassFixture<TApp> wh
         return admin;
     }
 
-    private static async Task Until(Func<Task<bool>> condition, string what)
-    {
-        var deadline = TimeProvider.System.GetUtcNow() + Patience;
-        while (!await condition())
-        {
-            if (TimeProvider.System.GetUtcNow() > deadline)
-            {
-                throw new TimeoutException($"Waited {Patience.TotalSeconds} s for {what}.");
-            }
-            await Task.Delay(100);
-        }
-    }
+    private static Task Until(Func<Task<bool>> condition, string what) => Wait.UntilAsync(condition, what, Patience, 100);
 
     private static async Task<BatchReportDto> ImportAsync(HttpClient client, string body, string query, string? fileName = null, string type = "text/csv")
     {

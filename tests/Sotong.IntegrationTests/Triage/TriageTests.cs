@@ -71,18 +71,7 @@ public abstract partial class TriageTests<TApp>(TApp app) : IClassFixture<TApp> 
         return client;
     }
 
-    private static async Task Until(Func<Task<bool>> condition, string what)
-    {
-        var deadline = TimeProvider.System.GetUtcNow() + Patience;
-        while (!await condition())
-        {
-            if (TimeProvider.System.GetUtcNow() > deadline)
-            {
-                throw new TimeoutException($"Waited {Patience.TotalSeconds} s for {what}.");
-            }
-            await Task.Delay(200);
-        }
-    }
+    private static Task Until(Func<Task<bool>> condition, string what) => Wait.UntilAsync(condition, what, Patience, 200);
 
     private async Task<TriageDto> DecisionAsync(HttpClient staff, Guid messageId)
     {
