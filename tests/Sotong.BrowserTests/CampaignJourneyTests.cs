@@ -89,6 +89,8 @@ public sealed partial class CampaignJourneyTests(BrowserFixture fixture)
         foreach (var control in new[] { $"c-interest-{Interest}", "c-gender-Female", $"c-age-{AgeBand30To39}", $"c-dong-{Dong}" })
         {
             await author.ClickAsync($"label[for={control}]");
+            // Each choice is in before the next (the page recounts after every change): a lost click fails here, by name.
+            await Assertions.Expect(author.Locator($"#{control}")).ToBeCheckedAsync(new() { Timeout = Wait });
         }
         var expected = await AudienceAsync(new
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Sotong.Core.Common;
 using Sotong.Core.Triage.Classify;
 using Sotong.Core.Triage.Routing;
@@ -16,7 +17,7 @@ public sealed record TriageSnapshot(TextClassifierModel Model, int ModelVersion,
 /// Holds the live triage snapshot for this node and swaps it when the model is promoted or the routing table or
 /// settings change. Classification itself is the pure <see cref="Classifier.Classify"/> over the snapshot.
 /// </summary>
-public sealed class TriageEngine(IDbContextFactory<SotongDbContext> dbFactory) : IDisposable
+public sealed partial class TriageEngine(IDbContextFactory<SotongDbContext> dbFactory, ILogger<TriageEngine> logger) : IDisposable
 {
     private readonly SemaphoreSlim _reload = new(1, 1);
     private volatile TriageSnapshot? _current;
@@ -44,7 +45,17 @@ public sealed class TriageEngine(IDbContextFactory<SotongDbContext> dbFactory) :
             if (_current?.ModelVersion != active.Number)
             {
                 var bytes = await db.Set<TriageModelVersion>().Where(m => m.Id == active.Id).Select(m => m.Bytes).SingleAsync(ct);
-                model = TextClassifierModel.Load(bytes!);
+                try
+                {
+                    model = TextClassifierModel.Load(bytes!);
+                }
+                catch (InvalidDataException e)
+                {
+                    // An older model format: the training service trains its successor; until then this node keeps
+                    // what it has (or waits, on a fresh start).
+                    LogUnreadable(logger, e, active.Number);
+                    return;
+                }
                 owned = true;
             }
             var rules = await db.Set<RoutingRule>().AsNoTracking().ToListAsync(ct);
@@ -69,4 +80,7 @@ public sealed class TriageEngine(IDbContextFactory<SotongDbContext> dbFactory) :
         _current?.Model.Dispose();
         _reload.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Triage model {Number} is live but cannot be read by this version; classifying waits for its successor")]
+    private static partial void LogUnreadable(ILogger logger, Exception e, int number);
 }

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using Sotong.Core.Common;
 using Sotong.Core.Common.Data;
 using Sotong.Core.Triage.Training;
@@ -10,77 +9,20 @@ using Sotong.IntegrationTests.Infrastructure;
 
 namespace Sotong.IntegrationTests.Triage;
 
-public sealed class SqliteExampleHashMigrationTests : ExampleHashMigrationTests
-{
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"sotong-migration-{Guid.NewGuid():N}.db");
+public sealed class SqliteExampleHashMigrationTests() : ExampleHashMigrationTests(DatabaseProvider.Sqlite);
 
-    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-    protected override string ConnectionString => $"Data Source={_path};Pooling=False";
-
-    protected override object Id(Guid id) => id.ToString().ToUpperInvariant();
-
-    public override Task DisposeAsync()
-    {
-        File.Delete(_path);
-        return Task.CompletedTask;
-    }
-}
-
-public sealed class PostgresExampleHashMigrationTests : ExampleHashMigrationTests
-{
-    private readonly string _database = $"sotong_test_{Guid.NewGuid():N}";
-
-    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
-    protected override string ConnectionString => new NpgsqlConnectionStringBuilder(PostgresApp.ServerConnectionString) { Database = _database }.ConnectionString;
-
-    protected override object Id(Guid id) => id;
-
-    public override async Task InitializeAsync()
-    {
-        await using var conn = new NpgsqlConnection(PostgresApp.ServerConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", conn);
-        await cmd.ExecuteNonQueryAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var conn = new NpgsqlConnection(PostgresApp.ServerConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
-        await cmd.ExecuteNonQueryAsync();
-    }
-}
+public sealed class PostgresExampleHashMigrationTests() : ExampleHashMigrationTests(DatabaseProvider.Postgres);
 
 /// <summary>
 /// A database that already holds the duplicates re-imports used to add: the migration that brings the unique index
 /// must not fail on it, and the start-up backfill keeps the first copy of each, fixes its batches' counts, and leaves
 /// officers' corrections alone.
 /// </summary>
-public abstract class ExampleHashMigrationTests : IAsyncLifetime
+public abstract class ExampleHashMigrationTests(DatabaseProvider provider) : ScratchDatabaseTests(provider)
 {
-    protected abstract DatabaseProvider Provider { get; }
-    protected abstract string ConnectionString { get; }
+    private SotongDbContext NewContext() => Database.CreateDbContext();
 
-    /// <summary>A GUID as the provider stores it (EF keeps them as upper-case text on SQLite).</summary>
-    protected abstract object Id(Guid id);
-
-    public virtual Task InitializeAsync() => Task.CompletedTask;
-
-    public abstract Task DisposeAsync();
-
-    private SotongDbContext NewContext()
-    {
-        var options = new DbContextOptionsBuilder<SotongDbContext>();
-        DataModule.Configure(options, Provider, ConnectionString);
-        return new SotongDbContext(options.Options);
-    }
-
-    private sealed class Factory(Func<SotongDbContext> create) : IDbContextFactory<SotongDbContext>
-    {
-        public SotongDbContext CreateDbContext() => create();
-    }
+    private object Id(Guid id) => Database.Id(id);
 
     [Fact]
     public async Task Given_examples_imported_twice_before_the_migration_When_it_runs_and_the_app_starts_Then_one_copy_of_each_remains()
@@ -120,7 +62,7 @@ public abstract class ExampleHashMigrationTests : IAsyncLifetime
             await db.Database.MigrateAsync();
         }
 
-        var backfill = new ExampleHashBackfill(new Factory(NewContext), NullLogger<ExampleHashBackfill>.Instance);
+        var backfill = new ExampleHashBackfill(Database, NullLogger<ExampleHashBackfill>.Instance);
         await backfill.SeedAsync(CancellationToken.None);
         await backfill.SeedAsync(CancellationToken.None);
 

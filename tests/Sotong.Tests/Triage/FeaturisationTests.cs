@@ -1,7 +1,4 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
 using Sotong.Core.Triage.Classify;
-using Sotong.Core.Triage.Training;
 
 namespace Sotong.Tests.Triage;
 
@@ -64,17 +61,84 @@ public class FeaturisationTests
     [Fact]
     public void The_featurizer_takes_character_ngrams_of_hangul_and_word_ngrams()
     {
-        var ml = new Microsoft.ML.MLContext(seed: 1);
-        var data = ml.Data.LoadFromEnumerable(new[] { new ModelInput { Text = TextNormalizer.Normalize("버스 정류장 불편") }, new ModelInput { Text = "bus stop broken" } });
-        var transformer = ml.Transforms.Text.FeaturizeText("Features", ModelTrainer.FeaturizerOptions(), nameof(ModelInput.Text)).Fit(data);
-        var transformed = transformer.Transform(data);
-        Microsoft.ML.Data.VBuffer<ReadOnlyMemory<char>> names = default;
-        transformed.Schema["Features"].GetSlotNames(ref names);
-        var slots = names.DenseValues().Select(n => n.ToString()).ToList();
-        // Character trigrams inside Korean words (the stem without a morphological analyser) …
-        slots.ShouldContain(s => s.Contains("정|류|장", StringComparison.Ordinal));
-        // … and word bigrams for English.
-        slots.ShouldContain(s => s.Contains("bus|stop", StringComparison.Ordinal));
+        var featurizer = NgramFeaturizer.Fit([TextNormalizer.Normalize("버스 정류장 불편"), "bus stop broken"], minDocuments: 1);
+
+        // Character trigrams inside Korean words (the stem without a morphological analyser), with the text's start marked …
+        featurizer.IndexOfChars("정류장").ShouldBeGreaterThanOrEqualTo(0);
+        featurizer.IndexOfChars("\u0002버스").ShouldBeGreaterThanOrEqualTo(0);
+        featurizer.IndexOfChars("스 정").ShouldBeGreaterThanOrEqualTo(0);
+        // … and word unigrams and bigrams for English.
+        featurizer.IndexOfWords("bus", "stop").ShouldBeGreaterThanOrEqualTo(0);
+        featurizer.IndexOfWords("stop").ShouldBeGreaterThanOrEqualTo(0);
+        featurizer.IndexOfWords("stop", "bus").ShouldBe(-1);
+        featurizer.IndexOfChars("택시").ShouldBe(-1);
+        // 3 + 3 + 3 + 1 = 10 characters with the marks: 10 + 9 + 8 unigram-to-trigram slots, some shared.
+        featurizer.Count.ShouldBeGreaterThan(40);
+    }
+
+    [Fact]
+    public void Punctuation_separates_words_and_is_no_ngram()
+    {
+        var featurizer = NgramFeaturizer.Fit(["도로가, 패였어요!", "another text"], minDocuments: 1);
+
+        featurizer.IndexOfWords("도로가", "패였어요").ShouldBeGreaterThanOrEqualTo(0);
+        featurizer.IndexOfChars(",").ShouldBe(-1);
+        featurizer.IndexOfChars("가 패").ShouldBeGreaterThanOrEqualTo(0);
+    }
+
+    [Fact]
+    public void Weights_are_log_tf_times_idf_normalised_to_unit_length()
+    {
+        string[] texts = ["버스 버스 정류장", "정류장 청소", "공원 청소"];
+        var featurizer = NgramFeaturizer.Fit(texts, minDocuments: 1);
+        var scratch = new FeatureScratch();
+
+        featurizer.Featurize("버스 버스 정류장", scratch);
+
+        var values = scratch.Values.ToArray();
+        var indices = scratch.Indices.ToArray();
+        values.Sum(v => (double)v * v).ShouldBe(1, 1e-5);
+        // "버스" is in one text of three and appears twice; "정류장" is in two of three and appears once.
+        var bus = values[Array.IndexOf(indices, featurizer.IndexOfWords("버스"))];
+        var stop = values[Array.IndexOf(indices, featurizer.IndexOfWords("정류장"))];
+        (bus / stop).ShouldBe((float)((1 + Math.Log(2)) * Math.Log(3) / Math.Log(1.5)), 1e-3);
+        featurizer.Idf(featurizer.IndexOfWords("버스")).ShouldBe((float)Math.Log(3), 1e-5);
+        // An n-gram the dictionary does not know adds nothing; the scratch holds no counts over from the last text.
+        featurizer.Featurize("택시", scratch);
+        // Only the start and end marks are known (every text has them: idf 0).
+        scratch.Indices.ToArray().ShouldBe([featurizer.IndexOfChars("\u0002"), featurizer.IndexOfChars("\u0003")], ignoreOrder: true);
+        scratch.Values.ToArray().ShouldAllBe(v => v == 0);
+    }
+
+    [Fact]
+    public void An_ngram_fewer_texts_have_than_the_minimum_is_left_out()
+    {
+        var featurizer = NgramFeaturizer.Fit(["버스 정류장", "버스 노선", "공원 청소"]);
+
+        featurizer.IndexOfWords("버스").ShouldBeGreaterThanOrEqualTo(0);
+        featurizer.IndexOfWords("정류장").ShouldBe(-1);
+        featurizer.IndexOfChars("버스").ShouldBeGreaterThanOrEqualTo(0);
+        featurizer.IndexOfChars("청소").ShouldBe(-1);
+    }
+
+    [Fact]
+    public void A_stored_featurizer_reads_back_with_the_same_feature_numbers()
+    {
+        var featurizer = NgramFeaturizer.Fit(["버스 정류장 불편", "bus stop broken", "공원 청소 부탁"], minDocuments: 1);
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            featurizer.Write(w);
+        }
+        buffer.Position = 0;
+        using var r = new BinaryReader(buffer);
+
+        var read = NgramFeaturizer.Read(r);
+
+        read.Count.ShouldBe(featurizer.Count);
+        read.IndexOfChars("정류장").ShouldBe(featurizer.IndexOfChars("정류장"));
+        read.IndexOfWords("bus", "stop").ShouldBe(featurizer.IndexOfWords("bus", "stop"));
+        read.Idf(read.IndexOfWords("청소")).ShouldBe(featurizer.Idf(featurizer.IndexOfWords("청소")));
     }
 
     [Theory]

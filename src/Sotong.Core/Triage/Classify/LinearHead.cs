@@ -70,17 +70,16 @@ public sealed class LinearHead
         return new LinearHead(labels, biases, start, label, weight);
     }
 
-    /// <summary>The most probable label and its probability.</summary>
-    public Scored Predict(in VBuffer<float> x)
+    /// <summary>The most probable label and its probability, for a sparse vector given as parallel feature numbers and values.</summary>
+    public Scored Predict(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
     {
         Span<float> scores = _biases.Length <= 256 ? stackalloc float[_biases.Length] : new float[_biases.Length];
         _biases.CopyTo(scores);
-        var values = x.GetValues();
-        var indices = x.GetIndices();
+        var featureCount = FeatureCount;
         for (var k = 0; k < values.Length; k++)
         {
-            var f = x.IsDense ? k : indices[k];
-            if (f >= FeatureCount)
+            var f = indices[k];
+            if ((uint)f >= (uint)featureCount)
             {
                 continue;
             }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.ML;
 
 namespace Sotong.Core.Triage.Classify;
 
@@ -8,29 +7,19 @@ public sealed record Scored(string Label, double Confidence);
 public sealed record ModelPrediction(Scored Kind, Scored Topic, Scored? Division);
 
 /// <summary>
-/// A loaded model: text in, the best label and its probability out for each head. Thread-safe (one ML.NET featuriser
-/// engine per concurrent caller, pooled with its input and output rows); the text is normalised here exactly as in
-/// training.
+/// A loaded model: text in, the best label and its probability out for each head. Thread-safe (each concurrent caller
+/// borrows its own <see cref="FeatureScratch"/> from a pool); the text is normalised and featurised here exactly as in
+/// training, by the same <see cref="NgramFeaturizer"/>.
 /// </summary>
 public sealed class TextClassifierModel : IDisposable
 {
-    private readonly MLContext _ml = new();
-    private readonly ITransformer _featurizer;
+    private readonly NgramFeaturizer _featurizer;
     private readonly LinearHead _kind;
     private readonly LinearHead _topic;
     private readonly LinearHead? _division;
-    private readonly ConcurrentBag<Slot> _slots = [];
+    private readonly ConcurrentBag<FeatureScratch> _scratch = [];
 
-    private sealed class Slot(PredictionEngine<ModelInput, FeatureRow> engine) : IDisposable
-    {
-        public PredictionEngine<ModelInput, FeatureRow> Engine { get; } = engine;
-        public ModelInput Input { get; } = new();
-        public FeatureRow Output = new();
-
-        public void Dispose() => Engine.Dispose();
-    }
-
-    private TextClassifierModel(ITransformer featurizer, LinearHead kind, LinearHead topic, LinearHead? division)
+    private TextClassifierModel(NgramFeaturizer featurizer, LinearHead kind, LinearHead topic, LinearHead? division)
     {
         _featurizer = featurizer;
         _kind = kind;
@@ -38,33 +27,29 @@ public sealed class TextClassifierModel : IDisposable
         _division = division;
     }
 
+    /// <summary>Reads a stored model; <see cref="InvalidDataException"/> when the bytes are not a model this version reads.</summary>
     public static TextClassifierModel Load(byte[] bytes)
     {
-        var (featurizer, kind, topic, division) = TriageModelFile.Read(new MLContext(), bytes);
+        var (featurizer, kind, topic, division) = TriageModelFile.Read(bytes);
         return new TextClassifierModel(featurizer, kind, topic, division);
     }
 
     public ModelPrediction Predict(string text)
     {
-        var slot = _slots.TryTake(out var s) ? s : new Slot(_ml.Model.CreatePredictionEngine<ModelInput, FeatureRow>(_featurizer));
+        var scratch = _scratch.TryTake(out var s) ? s : new FeatureScratch();
         try
         {
-            slot.Input.Text = TextNormalizer.Normalize(text);
-            slot.Engine.Predict(slot.Input, ref slot.Output);
-            var x = slot.Output.Features;
-            return new ModelPrediction(_kind.Predict(x), _topic.Predict(x), _division?.Predict(x));
+            _featurizer.Featurize(TextNormalizer.Normalize(text), scratch);
+            var indices = scratch.Indices;
+            var values = scratch.Values;
+            return new ModelPrediction(_kind.Predict(indices, values), _topic.Predict(indices, values), _division?.Predict(indices, values));
         }
         finally
         {
-            _slots.Add(slot);
+            _scratch.Add(scratch);
         }
     }
 
-    public void Dispose()
-    {
-        while (_slots.TryTake(out var s))
-        {
-            s.Dispose();
-        }
-    }
+    /// <summary>Lets go of the pooled scratch memory (a count per feature for each caller that ever classified).</summary>
+    public void Dispose() => _scratch.Clear();
 }

@@ -1,42 +1,29 @@
 using System.IO.Compression;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace Sotong.Core.Triage.Classify;
 
-/// <summary>What goes into the ML.NET featuriser: the normalised text (labels are only read while training).</summary>
-public sealed class ModelInput
-{
-    public string Text { get; set; } = "";
-    public string Kind { get; set; } = "";
-    public string Topic { get; set; } = "";
-    public string Division { get; set; } = "";
-}
-
-/// <summary>The featuriser's output: the sparse n-gram vector the heads read.</summary>
-public sealed class FeatureRow
-{
-    [ColumnName("Features")]
-    public VBuffer<float> Features { get; set; }
-}
-
 /// <summary>
-/// A trained triage model as stored (one row per version): a zip holding the ML.NET featuriser (character and word
-/// n-grams) and one linear head per label — kind, topic and, once the city's own history is imported, division.
+/// A trained triage model as stored (one row per version): a zip holding the n-gram dictionary with its idf weights
+/// (<see cref="NgramFeaturizer"/>) and one linear head per label — kind, topic and, once the city's own history is
+/// imported, division.
 /// </summary>
 public static class TriageModelFile
 {
-    private const string FeaturizerEntry = "featurizer.zip";
+    private const string FeaturizerEntry = "ngrams.bin";
 
-    public static byte[] Write(MLContext ml, ITransformer featurizer, DataViewSchema inputSchema, LinearHead kind, LinearHead topic, LinearHead? division)
+    /// <summary>What models written before the n-gram dictionary was Sotong's own held: ML.NET's featuriser.</summary>
+    private const string MlNetFeaturizerEntry = "featurizer.zip";
+
+    public static byte[] Write(NgramFeaturizer featurizer, LinearHead kind, LinearHead topic, LinearHead? division)
     {
-        ArgumentNullException.ThrowIfNull(ml);
+        ArgumentNullException.ThrowIfNull(featurizer);
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             using (var entry = zip.CreateEntry(FeaturizerEntry, CompressionLevel.Optimal).Open())
+            using (var writer = new BinaryWriter(entry))
             {
-                ml.Model.Save(featurizer, inputSchema, entry);
+                featurizer.Write(writer);
             }
             foreach (var (name, head) in new[] { ("kind.bin", kind), ("topic.bin", topic), ("division.bin", division) })
             {
@@ -51,18 +38,39 @@ public static class TriageModelFile
         return buffer.ToArray();
     }
 
-    public static (ITransformer Featurizer, LinearHead Kind, LinearHead Topic, LinearHead? Division) Read(MLContext ml, byte[] bytes)
+    /// <summary>Whether the bytes are a model this version of Sotong can classify with (not one of an older format).</summary>
+    public static bool IsReadable(byte[]? bytes)
     {
-        ArgumentNullException.ThrowIfNull(ml);
-        using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
-        // ML.NET needs a seekable stream.
-        using var featurizerBytes = new MemoryStream();
-        using (var entry = zip.GetEntry(FeaturizerEntry)?.Open() ?? throw new InvalidDataException("The model file has no featuriser."))
+        if (bytes is null || bytes.Length == 0)
         {
-            entry.CopyTo(featurizerBytes);
+            return false;
         }
-        featurizerBytes.Position = 0;
-        var featurizer = ml.Model.Load(featurizerBytes, out _);
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+            return zip.GetEntry(FeaturizerEntry) is not null;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+
+    public static (NgramFeaturizer Featurizer, LinearHead Kind, LinearHead Topic, LinearHead? Division) Read(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+        if (zip.GetEntry(FeaturizerEntry) is not { } entry)
+        {
+            throw new InvalidDataException(zip.GetEntry(MlNetFeaturizerEntry) is not null
+                ? "The model was trained by an earlier version of Sotong (ML.NET's featuriser); it is retrained from the same examples."
+                : "The model file has no n-gram dictionary.");
+        }
+        NgramFeaturizer featurizer;
+        using (var reader = new BinaryReader(entry.Open()))
+        {
+            featurizer = NgramFeaturizer.Read(reader);
+        }
         return (featurizer, Head(zip, "kind.bin") ?? throw new InvalidDataException("The model has no kind head."),
             Head(zip, "topic.bin") ?? throw new InvalidDataException("The model has no topic head."), Head(zip, "division.bin"));
     }

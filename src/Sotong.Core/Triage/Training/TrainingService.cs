@@ -70,6 +70,13 @@ public sealed partial class TrainingService(IDbContextFactory<SotongDbContext> d
         {
             unfinished.Add(await NewRowAsync(db, TrainingTrigger.Starter, "Sotong", ct));
         }
+        else if (unfinished.Count == 0 && await UnreadableLiveAsync(db, ct) is { } old)
+        {
+            // The live model was trained by an earlier Sotong whose model format this one does not read: train its
+            // successor from the same examples now; it goes live by itself when ready (TrainAsync).
+            LogRetrainingOldFormat(logger, old.Number);
+            unfinished.Add(await NewRowAsync(db, old.Trigger == TrainingTrigger.Starter ? TrainingTrigger.Starter : TrainingTrigger.Manual, "Sotong", ct));
+        }
         foreach (var m in unfinished)
         {
             await _queue.Writer.WriteAsync(m.Id, ct);
@@ -157,9 +164,15 @@ public sealed partial class TrainingService(IDbContextFactory<SotongDbContext> d
             model.RoutingAccuracy = metrics.RoutingAccuracy;
             model.MetricsJson = JsonSerializer.Serialize(metrics);
             model.FinishedAtUtc = time.GetUtcNow().UtcDateTime;
-            if (!await db.Set<TriageModelVersion>().AnyAsync(m => m.IsActive, ct))
+            var unreadableLive = await UnreadableLiveAsync(db, ct);
+            if (unreadableLive is not null || !await db.Set<TriageModelVersion>().AnyAsync(m => m.IsActive, ct))
             {
-                // The first model a city has goes live by itself; after that a person decides.
+                // The first model a city has goes live by itself, and so does the successor of a live model in an
+                // older format; after that a person decides.
+                if (unreadableLive is not null)
+                {
+                    await db.Set<TriageModelVersion>().Where(m => m.Id == unreadableLive.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.IsActive, false), ct);
+                }
                 model.IsActive = true;
                 model.PromotedAtUtc = model.FinishedAtUtc;
                 model.PromotedByName = "Sotong";
@@ -182,6 +195,15 @@ public sealed partial class TrainingService(IDbContextFactory<SotongDbContext> d
         }
         // Outside the try: a failed reload must not mark a stored, promoted model as failed.
         await engine.ReloadAsync(ct);
+    }
+
+    private sealed record LiveModel(Guid Id, int Number, TrainingTrigger Trigger);
+
+    /// <summary>The live model when this version of Sotong cannot read its bytes (an older model format), else null.</summary>
+    private static async Task<LiveModel?> UnreadableLiveAsync(SotongDbContext db, CancellationToken ct)
+    {
+        var live = await db.Set<TriageModelVersion>().AsNoTracking().Where(m => m.IsActive).Select(m => new { m.Id, m.Number, m.Trigger, m.Bytes }).FirstOrDefaultAsync(ct);
+        return live is null || TriageModelFile.IsReadable(live.Bytes) ? null : new LiveModel(live.Id, live.Number, live.Trigger);
     }
 
     private static async Task<Routing.RoutingTable> LoadTableAsync(SotongDbContext db, CancellationToken ct) =>
@@ -229,6 +251,9 @@ public sealed partial class TrainingService(IDbContextFactory<SotongDbContext> d
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Triage model {Number} trained: kind macro-F1 {Kind}, topic macro-F1 {Topic}")]
     private static partial void LogTrained(ILogger logger, int number, double kind, double topic);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live triage model {Number} was trained by an earlier version of Sotong in a format this one does not read; training its successor, which goes live when ready")]
+    private static partial void LogRetrainingOldFormat(ILogger logger, int number);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Training triage model {Number} failed")]
     private static partial void LogFailed(ILogger logger, Exception e, int number);

@@ -63,6 +63,10 @@ public sealed class TriageModelVersion
         {
             throw new RuleViolationException("AlreadyLive", text["Triage.Rule.AlreadyLive"]);
         }
+        if (!Classify.TriageModelFile.IsReadable(Bytes))
+        {
+            throw new RuleViolationException("OlderModelFormat", text["Triage.Rule.OlderModelFormat"]);
+        }
     }
 }
 
