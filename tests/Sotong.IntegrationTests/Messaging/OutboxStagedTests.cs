@@ -57,6 +57,17 @@ public sealed class PostgresOutboxStagedTests(PostgresMessagingApp app) : Outbox
         claimed.Take(40).ToHashSet().SetEquals(lowest).ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task Idempotency_keys_compare_byte_by_byte_whatever_the_database_collation()
+    {
+        await using var db = await Fixture.App.Services.GetRequiredService<IDbContextFactory<SotongDbContext>>().CreateDbContextAsync();
+
+        var collations = await db.Database.SqlQueryRaw<string>(
+            "SELECT table_name || '.' || collation_name AS \"Value\" FROM information_schema.columns WHERE column_name = 'IdempotencyKey' ORDER BY table_name").ToListAsync();
+
+        collations.ShouldBe(["inbox_outbound_reply.C", "messaging_outbox.C"]);
+    }
+
     /// <summary>PostgreSQL orders uuids by their bytes as written (big-endian), unlike <see cref="Guid.CompareTo(Guid)"/>.</summary>
     private static int PostgresOrder(Guid a, Guid b) => a.ToByteArray(bigEndian: true).AsSpan().SequenceCompareTo(b.ToByteArray(bigEndian: true));
 }

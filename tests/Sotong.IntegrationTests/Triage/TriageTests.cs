@@ -405,7 +405,9 @@ public abstract partial class TriageTests<TApp>(TApp app) : IClassFixture<TApp> 
         recipients.Channels.ShouldBe([new ChannelRecipientsDto("Web", 3)]);
         var miscounted = await comms.PostAsJsonAsync($"/api/v1/triage/messages/{ids[0]}/group/reply", new { text = answer, recipients = 2 });
         miscounted.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await miscounted.Content.ReadFromJsonAsync<ProblemDto>())!.Rule.ShouldBe("ConfirmGroupRecipients");
+        var problem = (await miscounted.Content.ReadFromJsonAsync<ProblemDto>())!;
+        problem.Rule.ShouldBe("ConfirmGroupRecipients");
+        problem.Detail.ShouldBe("그룹이 바뀌어 답변이 2건이 아니라 3건에 갑니다. 받는 사람을 확인하고 다시 확정하세요.");
         await using (var db = await app.Service<IDbContextFactory<SotongDbContext>>().CreateDbContextAsync())
         {
             (await db.OutboundReplies.CountAsync(r => ids.Contains(r.MessageId))).ShouldBe(0);

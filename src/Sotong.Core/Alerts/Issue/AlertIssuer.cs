@@ -36,6 +36,12 @@ public sealed partial class AlertIssuer(
 
     /// <summary>Recipients written in the first transaction: a few seconds of the engine's full rate.</summary>
     private const int FirstSlice = 20_000;
+
+    /// <summary>
+    /// The start of the outbox key of each of an alert's texts ("a" + the alert id in 22 characters of base64url + ":",
+    /// then the subscriber id): short, because every character of a million keys is written to the unique index.
+    /// </summary>
+    internal static string KeyPrefix(Guid alertId) => $"a{System.Buffers.Text.Base64Url.EncodeToString(alertId.ToByteArray())}:";
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly ConcurrentDictionary<Guid, Task> _running = new();
     private readonly string _node = Guid.NewGuid().ToString("N");
@@ -278,7 +284,7 @@ public sealed partial class AlertIssuer(
             // go while the rest is written; campaign chunks wait on this node until that slice is in.
             var batch = await outbox.EnqueueSelectedAsync(new OutboxRequest(OutboxKind.Alert, alert.Id, sender, AlertTexts.Sms(alert), OutboxPriority.Emergency, BatchId: alert.Id),
                 db => segment.Apply(db.Set<Subscriber>().AsNoTracking(), year).Select(s => new OutboxSource { SubscriberId = s.Id, ProtectedRecipient = s.ProtectedPhone }),
-                $"a:{alert.Id:N}:", FirstSlice, ct);
+                KeyPrefix(alert.Id), FirstSlice, ct);
             var writeMs = (long)time.GetElapsedTime(writing).TotalMilliseconds;
             LogQueued(logger, alert.Identifier, batch.Total, writeMs);
         }

@@ -113,10 +113,10 @@ public sealed class TriageReviewHandler(IDbContextFactory<SotongDbContext> dbFac
             ?? throw new NotFoundException("The message");
         if (!staff.SeesAllDivisions && request.DivisionId != message.DivisionId)
         {
-            throw new RuleViolationException("CommunicationsRoutes", "Only communications officers move a message to another division; ask them, or correct kind and topic only.");
+            throw new RuleViolationException("CommunicationsRoutes", text["Triage.Rule.CommunicationsRoutes"]);
         }
         var decision = await db.Set<TriageDecision>().FirstOrDefaultAsync(d => d.MessageId == messageId, ct)
-            ?? throw new RuleViolationException("NotTriagedYet", "The message has not been classified yet; try again in a moment.");
+            ?? throw new RuleViolationException("NotTriagedYet", text["Triage.Rule.NotTriagedYet"]);
         if (decision.Version != request.Version)
         {
             throw new DbUpdateConcurrencyException("The triage decision changed since it was loaded.");

@@ -64,12 +64,11 @@ public sealed class GroupReplyHandler(IDbContextFactory<SotongDbContext> dbFacto
             var recipients = Count(members);
             if (recipients.Messages != request.Recipients)
             {
-                throw new RuleViolationException("ConfirmGroupRecipients",
-                    $"The answer would now go to {recipients.Messages} message(s), not {request.Recipients}: the group changed. Check who receives it and confirm again.");
+                throw new RuleViolationException("ConfirmGroupRecipients", text["Triage.Rule.ConfirmGroupRecipients", recipients.Messages, request.Recipients!.Value]);
             }
             if (recipients.Messages == 0)
             {
-                throw new RuleViolationException("GroupAlreadyAnswered", "Every message of the group is already answered.");
+                throw new RuleViolationException("GroupAlreadyAnswered", text["Triage.Rule.GroupAlreadyAnswered"]);
             }
             db.Audit(time.GetUtcNow().UtcDateTime, staff.UserId, staff.DisplayName, nameof(TriageDecision), groupId.ToString(), "GroupReplied",
                 detail: $"{recipients.Messages} message(s), {recipients.Citizens} citizen(s)");

@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Sotong.Core.Common;
 using Sotong.Core.Common.Audit;
 using Sotong.Core.Common.Errors;
+using Sotong.Core.Common.Localization;
 using Sotong.Core.Common.Security;
 using Sotong.Core.Inbox;
 using Sotong.Core.Inbox.Browse;
@@ -21,7 +23,7 @@ public sealed record UngroupRequest(int Version);
 /// from the group no longer takes it in), and messages like it that arrive later join it rather than the old group.
 /// A case it is already in keeps it: that is the case officer's to change.
 /// </summary>
-public sealed class UngroupHandler(IDbContextFactory<SotongDbContext> dbFactory, TriageRecorder recorder, TriageReviewHandler views, InboxNotifier notifier, TimeProvider time)
+public sealed class UngroupHandler(IDbContextFactory<SotongDbContext> dbFactory, TriageRecorder recorder, TriageReviewHandler views, InboxNotifier notifier, TimeProvider time, IStringLocalizer<Text> text)
 {
     public async Task<TriageView> UngroupAsync(Guid messageId, UngroupRequest request, StaffContext staff, CancellationToken ct)
     {
@@ -34,7 +36,7 @@ public sealed class UngroupHandler(IDbContextFactory<SotongDbContext> dbFactory,
                 .Select(m => new { m.DivisionId }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("The message");
             divisionId = message.DivisionId;
             var decision = await db.Set<TriageDecision>().FirstOrDefaultAsync(d => d.MessageId == messageId, ct)
-                ?? throw new RuleViolationException("NotTriagedYet", "The message has not been classified yet; try again in a moment.");
+                ?? throw new RuleViolationException("NotTriagedYet", text["Triage.Rule.NotTriagedYet"]);
             if (decision.Version != request.Version)
             {
                 throw new DbUpdateConcurrencyException("The triage decision changed since it was loaded.");
@@ -42,7 +44,7 @@ public sealed class UngroupHandler(IDbContextFactory<SotongDbContext> dbFactory,
             var from = decision.GroupId;
             if (!await db.Set<TriageDecision>().AnyAsync(d => d.GroupId == from && d.MessageId != messageId, ct))
             {
-                throw new RuleViolationException("UngroupGroupedMessages", "The message is not grouped with any other.");
+                throw new RuleViolationException("UngroupGroupedMessages", text["Triage.Rule.UngroupGroupedMessages"]);
             }
             var to = decision.Ungroup();
             db.Audit(time.GetUtcNow().UtcDateTime, staff.UserId, staff.DisplayName, nameof(TriageDecision), messageId.ToString(), "Ungrouped", from.ToString(), to.ToString());
