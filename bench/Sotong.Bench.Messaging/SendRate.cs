@@ -116,6 +116,14 @@ internal static class SendRate
             var share = allowed > 0 ? string.Create(CultureInfo.InvariantCulture, $"; allowed {allowed:F0}/s → {100 * rate / allowed:F1}%") : "";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"sotong: {o.Binds} binds × window {o.Window}, chunks {o.Chunk} × {o.Workers} workers{paced}: {stats["accepted"]} accepted in {(double)stats["seconds"]!:F2} s = {rate:F0}/s at the SMSC; throttled answers {stats["throttled"]}; duplicates {stats["duplicates"]}; app CPU {cpuSeconds:F1} s{share}"));
+            if ((int)stats["duplicates"]! > 0)
+            {
+                // Something was sent twice: a chunk rolled back after it was submitted. Its cause is in the app's log.
+                lock (log)
+                {
+                    Console.WriteLine($"app log (duplicates):\n{log}");
+                }
+            }
             return 0;
         }
         finally
