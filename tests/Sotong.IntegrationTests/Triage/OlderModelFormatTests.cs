@@ -88,6 +88,8 @@ public abstract class OlderModelFormatTests(DatabaseProvider provider) : Scratch
             var models = await db.Set<TriageModelVersion>().AsNoTracking().OrderBy(m => m.Number).ToListAsync();
             models.Select(m => (m.Number, m.State, m.Trigger, m.IsActive)).ShouldBe([(1, ModelState.Ready, TrainingTrigger.Starter, false), (2, ModelState.Ready, TrainingTrigger.Starter, true)]);
             models[1].KindMacroF1!.Value.ShouldBeGreaterThan(0.8);
+            var promoted = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(TriageModelVersion) && a.Action == "Promoted").ToListAsync();
+            promoted.Select(a => (a.EntityId, a.FromState, a.ToState, a.ActorName)).ShouldBe([(models[1].Id.ToString(), "v1", "v2", "Sotong")]);
         }
     }
 }

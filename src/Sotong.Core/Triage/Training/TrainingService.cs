@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sotong.Core.Common;
+using Sotong.Core.Common.Audit;
 using Sotong.Core.Triage.Classify;
 using Sotong.Core.Common.Texts;
 
@@ -169,13 +170,18 @@ public sealed partial class TrainingService(IDbContextFactory<SotongDbContext> d
             {
                 // The first model a city has goes live by itself, and so does the successor of a live model in an
                 // older format; after that a person decides.
-                if (unreadableLive is not null)
-                {
-                    await db.Set<TriageModelVersion>().Where(m => m.Id == unreadableLive.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.IsActive, false), ct);
-                }
                 model.IsActive = true;
                 model.PromotedAtUtc = model.FinishedAtUtc;
                 model.PromotedByName = "Sotong";
+                if (unreadableLive is not null)
+                {
+                    // One SaveChanges: the old model steps down in the same transaction the new one goes live in.
+                    var old = await db.Set<TriageModelVersion>().SingleAsync(m => m.Id == unreadableLive.Id, ct);
+                    old.IsActive = false;
+                    old.Version++;
+                    db.Audit(model.FinishedAtUtc.Value, "sotong", "Sotong", nameof(TriageModelVersion), model.Id.ToString(), "Promoted",
+                        "v" + old.Number, "v" + model.Number, detail: "replaces a model of an older format");
+                }
             }
             await db.SaveChangesAsync(ct);
             LogPhase(logger, number, TrainingPhases.Done, 100);
