@@ -95,12 +95,14 @@ public static class ModelTrainer
         var bytes = TriageModelFile.Write(featurizer, kind, topic, division);
         // Evaluate what was saved, through the same path the app classifies with.
         using var model = TextClassifierModel.Load(bytes);
+        // One prediction per held-out text serves all three heads.
+        var predicted = test.Select(e => (Example: e, Prediction: model.Predict(e.Text))).ToList();
         var metrics = new ModelMetrics(
             train.Count,
             test.Count,
-            Evaluate(test.Where(e => e.Kind is not null).Select(e => (e.Text, e.Kind!)), kind.Labels, t => model.Predict(t).Kind.Label),
-            Evaluate(test.Where(e => e.Topic is not null).Select(e => (e.Text, e.Topic!)), topic.Labels, t => model.Predict(t).Topic.Label),
-            division is null ? null : Evaluate(test.Where(e => e.Division is not null).Select(e => (e.Text, e.Division!)), division.Labels, t => model.Predict(t).Division?.Label ?? ""));
+            Evaluate(predicted.Where(x => x.Example.Kind is not null).Select(x => (x.Example.Kind!, x.Prediction.Kind.Label)), kind.Labels),
+            Evaluate(predicted.Where(x => x.Example.Topic is not null).Select(x => (x.Example.Topic!, x.Prediction.Topic.Label)), topic.Labels),
+            division is null ? null : Evaluate(predicted.Where(x => x.Example.Division is not null).Select(x => (x.Example.Division!, x.Prediction.Division?.Label ?? "")), division.Labels));
         return new TrainedModel(bytes, metrics);
     }
 
@@ -147,7 +149,7 @@ public static class ModelTrainer
         public string Division { get; init; } = "";
     }
 
-    private static HeadMetrics? Evaluate(IEnumerable<(string Text, string Truth)> cases, string[] labels, Func<string, string> predict)
+    private static HeadMetrics? Evaluate(IEnumerable<(string Truth, string Predicted)> cases, string[] labels)
     {
         var list = cases.ToList();
         if (list.Count == 0)
@@ -158,15 +160,12 @@ public static class ModelTrainer
         var n = labels.Length;
         var confusion = Enumerable.Range(0, n).Select(_ => new int[n]).ToArray();
         var correct = 0;
-        var counted = 0;
-        foreach (var (text, truth) in list)
+        foreach (var (truth, predicted) in list)
         {
             if (!index.TryGetValue(truth, out var t))
             {
                 continue; // a label the model never saw in training cannot be predicted; it still counts as wrong below
             }
-            var predicted = predict(text);
-            counted++;
             if (index.TryGetValue(predicted, out var p))
             {
                 confusion[t][p]++;
