@@ -17,7 +17,7 @@ int Int(string name, int fallback) => int.Parse(Get(name, fallback.ToString(Cult
 return args.FirstOrDefault() switch
 {
     "subscribers" => await Subscribers.GenerateAsync(Get("--connection", ""), Int("--count", 1_000_000), Int("--seed", 6)),
-    "client-only" => await ClientOnly.RunAsync(Int("--port", 2775), Int("--count", 200_000), Int("--binds", 4), Int("--window", 50)),
+    "client-only" => await ClientOnly.RunAsync(Int("--port", 2775), Int("--count", 200_000), Int("--binds", 4), Int("--window", 50), Int("--bulk", 0)),
     "outbox" => await OutboxWrite.RunAsync(Get("--connection", ""), Int("--runs", 3)),
     "send" => await SendRate.RunAsync(new SendRate.Options(Get("--connection", ""), Get("--web", ""), Int("--count", 200_000), Int("--binds", 4),
         Int("--window", 50), Int("--throttle", 0), Int("--rate-per-bind", 0), Int("--chunk", 500), Int("--workers", 3), Int("--ceiling-count", 200_000))),

@@ -123,6 +123,88 @@ public sealed class SmppClient : IAsyncDisposable
         return ids;
     }
 
+    /// <summary>
+    /// Sends one text to many destinations and returns each one's outcome, in order; never throws for an SMSC or link
+    /// problem. A text that fits one message is encoded once and its submit_sm go out as the window frees, written by the
+    /// session's own read loop as each response arrives: no task per message, which is what a campaign's rate rests on.
+    /// A longer text is sent destination by destination with <see cref="SubmitAsync"/>. A destination that cannot be an
+    /// SMPP address (empty, over 20 characters, not printable ASCII) is refused here with ESME_RINVDSTADR, unsent.
+    /// Completes at the latest one response timeout after the last submission is written.
+    /// </summary>
+    public async Task<IReadOnlyList<SmppSubmission>> SubmitManyAsync(
+        string from, IReadOnlyList<string> destinations, string text, bool requestDeliveryReceipt = true)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(from);
+        ArgumentNullException.ThrowIfNull(destinations);
+        ArgumentNullException.ThrowIfNull(text);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
+        var segments = SmsSegmenter.Split(text, (byte)Interlocked.Increment(ref _reference));
+        if (segments.IsConcatenated)
+        {
+            return await Task.WhenAll(destinations.Select(async to =>
+            {
+                try
+                {
+                    return new SmppSubmission((await SubmitAsync(from, to, text, requestDeliveryReceipt))[0], null);
+                }
+                catch (SmppException e)
+                {
+                    return new SmppSubmission(null, e);
+                }
+                catch (ArgumentException)
+                {
+                    return new SmppSubmission(null, new SmppCommandException(SmppCommandStatus.InvalidDestinationAddress, "submit_sm"));
+                }
+            }));
+        }
+
+        var outcomes = new SmppSubmission[destinations.Count];
+        var valid = new List<int>(destinations.Count);
+        for (var i = 0; i < destinations.Count; i++)
+        {
+            if (SubmitSmTemplate.IsValidDestination(destinations[i]))
+            {
+                valid.Add(i);
+            }
+            else
+            {
+                outcomes[i] = new SmppSubmission(null, new SmppCommandException(SmppCommandStatus.InvalidDestinationAddress, "submit_sm"));
+            }
+        }
+        var session = _session;
+        if (session is not { IsBound: true })
+        {
+            var down = new SmppException("The SMPP client is not bound to the SMSC; retry later.", isTransient: true);
+            foreach (var i in valid)
+            {
+                outcomes[i] = new SmppSubmission(null, down);
+            }
+            return outcomes;
+        }
+
+        var template = new SubmitSmTemplate(new SubmitSm
+        {
+            SourceAddrTon = _options.SourceAddressTon,
+            SourceAddrNpi = _options.SourceAddressNpi,
+            SourceAddr = from,
+            DestAddrTon = _options.DestinationAddressTon,
+            DestAddrNpi = _options.DestinationAddressNpi,
+            RegisteredDelivery = requestDeliveryReceipt ? (byte)1 : (byte)0,
+            DataCoding = (byte)segments.DataCoding,
+            ShortMessage = segments.Parts[0],
+        });
+        var sent = await session.SubmitBulkAsync(template, valid.Count == destinations.Count ? destinations : [.. valid.Select(i => destinations[i])]);
+        for (var k = 0; k < valid.Count; k++)
+        {
+            outcomes[valid[k]] = sent[k];
+        }
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            _logger.LogDebug("Submitted one text as {DataCoding} to {Count} destination(s)", segments.DataCoding, destinations.Count);
+        }
+        return outcomes;
+    }
+
     /// <summary>How many submit_sm <see cref="SubmitAsync"/> sends for this text (1 when it fits one message).</summary>
     public static int PartsFor(string text)
     {

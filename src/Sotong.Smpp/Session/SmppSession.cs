@@ -23,7 +23,12 @@ internal sealed class SmppSession : IAsyncDisposable
     // of submit_sm a second, a write (and a lock) per PDU is where the time goes.
     private readonly Channel<byte[]> _outgoing = Channel.CreateUnbounded<byte[]>();
     private readonly SemaphoreSlim _window;
-    private readonly ConcurrentDictionary<uint, PendingRequest> _pending = new();
+    private readonly ConcurrentDictionary<uint, IPendingResponse> _pending = new();
+    // Bulk submissions waiting for a window slot. They are written by whoever frees a slot (the read loop, as each
+    // response comes in), so a bulk send costs no task and no thread-pool hop per message.
+    private readonly Queue<BulkItem> _bulkQueue = new();
+    private readonly Lock _bulkGate = new();
+    private int _bulkQueued;
     private readonly CancellationTokenSource _closing = new();
     private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _readLoop = Task.CompletedTask;
@@ -131,6 +136,92 @@ internal sealed class SmppSession : IAsyncDisposable
             if (windowed)
             {
                 _window.Release();
+                PumpBulk();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Submits one prepared submit_sm to each destination through the window, as slots free up, and completes once every
+    /// destination has its outcome (accepted, refused, or failed with the link or the response timeout). Destinations
+    /// must already be valid (<see cref="SubmitSmTemplate.IsValidDestination"/>).
+    /// </summary>
+    public Task<SmppSubmission[]> SubmitBulkAsync(SubmitSmTemplate template, IReadOnlyList<string> destinations)
+    {
+        var bulk = new BulkSubmission(template, destinations.Count);
+        if (destinations.Count == 0)
+        {
+            return bulk.Task;
+        }
+        lock (_bulkGate)
+        {
+            for (var i = 0; i < destinations.Count; i++)
+            {
+                _bulkQueue.Enqueue(new BulkItem(bulk, i, destinations[i]));
+            }
+            Volatile.Write(ref _bulkQueued, _bulkQueue.Count);
+        }
+        if (Volatile.Read(ref _isClosed) == 1)
+        {
+            FailQueuedBulk(ConnectionClosed());
+        }
+        PumpBulk();
+        return bulk.Task;
+    }
+
+    /// <summary>Queues bulk submissions for the writer loop while the window has room.</summary>
+    private void PumpBulk()
+    {
+        if (Volatile.Read(ref _bulkQueued) == 0)
+        {
+            return;
+        }
+        lock (_bulkGate)
+        {
+            while (_bulkQueue.Count > 0 && Volatile.Read(ref _isClosed) == 0 && _window.Wait(0, CancellationToken.None))
+            {
+                var item = _bulkQueue.Dequeue();
+                var sequence = NextSequence();
+                item.SentAt = _time.GetTimestamp();
+                _pending[sequence] = item;
+                if (!_outgoing.Writer.TryWrite(item.Owner.Template.Frame(item.Destination, sequence)) && _pending.TryRemove(sequence, out _))
+                {
+                    _window.Release();
+                    item.TrySetException(ConnectionClosed());
+                }
+            }
+            Volatile.Write(ref _bulkQueued, _bulkQueue.Count);
+        }
+        // Close may have swept _pending just before an item joined it.
+        if (Volatile.Read(ref _isClosed) == 1)
+        {
+            FailPending(ConnectionClosed());
+            FailQueuedBulk(ConnectionClosed());
+        }
+    }
+
+    private void FailQueuedBulk(Exception failure)
+    {
+        List<BulkItem> failed;
+        lock (_bulkGate)
+        {
+            failed = [.. _bulkQueue];
+            _bulkQueue.Clear();
+            Volatile.Write(ref _bulkQueued, 0);
+        }
+        foreach (var item in failed)
+        {
+            item.TrySetException(failure);
+        }
+    }
+
+    private void FailPending(Exception failure)
+    {
+        foreach (var sequence in _pending.Keys)
+        {
+            if (_pending.TryRemove(sequence, out var waiting))
+            {
+                waiting.TrySetException(failure);
             }
         }
     }
@@ -185,8 +276,8 @@ internal sealed class SmppSession : IAsyncDisposable
         Exception? reason;
         try
         {
-            // Buffered: one socket read brings in every response that has arrived, not two reads per PDU.
-            var reader = new PduFrameReader(new BufferedStream(_stream, 64 * 1024));
+            // The reader buffers: one socket read brings in every response that has arrived, not two reads per PDU.
+            var reader = new PduFrameReader(_stream);
             while (true)
             {
                 var pdu = await reader.ReadAsync(_closing.Token);
@@ -225,6 +316,12 @@ internal sealed class SmppSession : IAsyncDisposable
                 if (_pending.TryRemove(pdu.SequenceNumber, out var waiting))
                 {
                     waiting.TrySetResult(pdu);
+                    if (waiting is BulkItem)
+                    {
+                        // A bulk item's slot is freed by whoever takes it out of _pending; the next one goes at once.
+                        _window.Release();
+                        PumpBulk();
+                    }
                 }
                 else if (pdu is GenericNack)
                 {
@@ -265,12 +362,28 @@ internal sealed class SmppSession : IAsyncDisposable
             while (await timer.WaitForNextTickAsync(_closing.Token))
             {
                 var now = _time.GetTimestamp();
-                foreach (var (_, waiting) in _pending)
+                var freed = false;
+                foreach (var (sequence, waiting) in _pending)
                 {
-                    if (now - waiting.SentAt >= limit)
+                    if (now - waiting.SentAt < limit)
                     {
-                        waiting.TrySetException(new SmppException($"No response to {waiting.CommandId} within {_options.ResponseTimeout}.", isTransient: true));
+                        continue;
                     }
+                    var timedOut = new SmppException($"No response to {waiting.CommandId} within {_options.ResponseTimeout}.", isTransient: true);
+                    if (waiting is not BulkItem)
+                    {
+                        waiting.TrySetException(timedOut); // its caller takes it out of _pending and frees its slot
+                    }
+                    else if (_pending.TryRemove(sequence, out _))
+                    {
+                        waiting.TrySetException(timedOut);
+                        _window.Release();
+                        freed = true;
+                    }
+                }
+                if (freed)
+                {
+                    PumpBulk();
                 }
             }
         }
@@ -366,22 +479,81 @@ internal sealed class SmppSession : IAsyncDisposable
         _closing.Cancel();
         _tcp.Dispose();
         var failure = ConnectionClosed(reason);
-        foreach (var sequence in _pending.Keys)
-        {
-            if (_pending.TryRemove(sequence, out var waiting))
-            {
-                waiting.TrySetException(failure);
-            }
-        }
-
+        FailPending(failure);
+        FailQueuedBulk(failure);
         _closed.TrySetResult(reason);
     }
 
-    /// <summary>A request waiting for its response, with what it was and when it went (for the timeout sweep).</summary>
-    private sealed class PendingRequest(CommandId commandId, long sentAt) : TaskCompletionSource<Pdu>(TaskCreationOptions.RunContinuationsAsynchronously)
+    /// <summary>Something waiting for a response: what it sent and when (for the timeout sweep), and how to finish it.</summary>
+    private interface IPendingResponse
+    {
+        CommandId CommandId { get; }
+
+        long SentAt { get; }
+
+        bool TrySetResult(Pdu pdu);
+
+        bool TrySetException(Exception exception);
+    }
+
+    /// <summary>A request whose caller awaits its response.</summary>
+    private sealed class PendingRequest(CommandId commandId, long sentAt)
+        : TaskCompletionSource<Pdu>(TaskCreationOptions.RunContinuationsAsynchronously), IPendingResponse
     {
         public CommandId CommandId { get; } = commandId;
         public long SentAt { get; } = sentAt;
+    }
+
+    /// <summary>One call of <see cref="SubmitBulkAsync"/>: the outcomes, in the destinations' order, and how many are still open.</summary>
+    private sealed class BulkSubmission(SubmitSmTemplate template, int count)
+    {
+        private readonly SmppSubmission[] _outcomes = new SmppSubmission[count];
+        private readonly TaskCompletionSource<SmppSubmission[]> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _open = count;
+
+        public SubmitSmTemplate Template { get; } = template;
+
+        public Task<SmppSubmission[]> Task => _open == 0 ? System.Threading.Tasks.Task.FromResult(_outcomes) : _done.Task;
+
+        public void Set(int index, SmppSubmission outcome)
+        {
+            _outcomes[index] = outcome;
+            if (Interlocked.Decrement(ref _open) == 0)
+            {
+                _done.TrySetResult(_outcomes);
+            }
+        }
+    }
+
+    /// <summary>One destination of a bulk submission; finished exactly once.</summary>
+    private sealed class BulkItem(BulkSubmission owner, int index, string destination) : IPendingResponse
+    {
+        private int _finished;
+
+        public BulkSubmission Owner { get; } = owner;
+        public string Destination { get; } = destination;
+        public CommandId CommandId => CommandId.SubmitSm;
+        public long SentAt { get; set; }
+
+        public bool TrySetResult(Pdu pdu) => Finish(pdu switch
+        {
+            { CommandStatus: not SmppCommandStatus.Ok } => new SmppSubmission(null, new SmppCommandException(pdu.CommandStatus, "submit_sm")),
+            SubmitSmResp ok => new SmppSubmission(ok.MessageId, null),
+            _ => new SmppSubmission(null, new SmppException($"The SMSC answered submit_sm with {pdu.CommandId}.", isTransient: true)),
+        });
+
+        public bool TrySetException(Exception exception) => Finish(new SmppSubmission(null,
+            exception as SmppException ?? new SmppException(exception.Message, isTransient: true, exception)));
+
+        private bool Finish(SmppSubmission outcome)
+        {
+            if (Interlocked.Exchange(ref _finished, 1) == 1)
+            {
+                return false;
+            }
+            Owner.Set(index, outcome);
+            return true;
+        }
     }
 
     private static SmppException ConnectionClosed(Exception? reason = null) =>

@@ -239,6 +239,103 @@ public sealed class SmppInteropTests : IAsyncLifetime
         outstanding.Max().ShouldBe(3);
     }
 
+    [Fact]
+    public async Task Given_a_list_of_numbers_When_submitted_together_Then_each_has_its_own_outcome_in_order_and_the_window_holds()
+    {
+        await using var client = await ConnectedClientAsync(window: 3);
+        await _smsc.SendAsync(new { cmd = "submit_delay", ms = 100 });
+        string[] numbers = ["01000000001", "01000000002", "010\n0000003", "01000000004", "", "01000000006", "01000000007", "01000000008"];
+
+        var outcomes = await client.SubmitManyAsync(ShortCode, numbers, "구정소식: 토요일 건강검진");
+
+        outcomes.Count.ShouldBe(numbers.Length);
+        var received = await _smsc.WaitForCountAsync("submit_sm", 6);
+        received.Count.ShouldBe(6); // the two that are no SMPP address were refused here, unsent
+        received.Select(e => e.GetProperty("outstanding").GetInt32()).Max().ShouldBe(3);
+        foreach (var i in new[] { 2, 4 })
+        {
+            outcomes[i].IsAccepted.ShouldBeFalse();
+            outcomes[i].Error.ShouldBeOfType<SmppCommandException>().CommandStatus.ShouldBe(SmppCommandStatus.InvalidDestinationAddress);
+        }
+        var byNumber = received.ToDictionary(e => e.GetProperty("destination_addr").GetString()!, e => e.GetProperty("message_id").GetString());
+        foreach (var i in new[] { 0, 1, 3, 5, 6, 7 })
+        {
+            outcomes[i].IsAccepted.ShouldBeTrue();
+            outcomes[i].MessageId.ShouldBe(byNumber[numbers[i]]);
+        }
+        received.ShouldAllBe(e => e.GetProperty("source_addr").GetString() == ShortCode && e.GetProperty("data_coding").GetInt32() == 0x08
+            && e.GetProperty("registered_delivery").GetInt32() == 1 && e.GetProperty("esm_class").GetInt32() == 0);
+        Encoding.BigEndianUnicode.GetString(Convert.FromHexString(received[0].GetProperty("short_message_hex").GetString()!)).ShouldBe("구정소식: 토요일 건강검진");
+    }
+
+    [Theory]
+    [InlineData(SmppCommandStatus.Throttled)]
+    [InlineData(SmppCommandStatus.InvalidDestinationAddress)]
+    public async Task Given_the_SMSC_refuses_one_of_a_list_Then_only_that_one_carries_the_status(uint status)
+    {
+        await using var client = await ConnectedClientAsync();
+        await _smsc.SendAsync(new { cmd = "reject_submits", status, count = 1 });
+
+        var outcomes = await client.SubmitManyAsync(ShortCode, ["01000000001", "01000000002", "01000000003"], "hello");
+
+        var refused = outcomes[0].Error.ShouldBeOfType<SmppCommandException>();
+        refused.CommandStatus.ShouldBe(status);
+        refused.IsTransient.ShouldBe(status == SmppCommandStatus.Throttled);
+        outcomes.Skip(1).ShouldAllBe(o => o.IsAccepted && o.MessageId!.StartsWith("sim-"));
+    }
+
+    [Fact]
+    public async Task Given_the_link_drops_during_a_list_Then_what_was_not_answered_fails_as_transient_and_the_call_ends()
+    {
+        await using var client = await ConnectedClientAsync(window: 2);
+        await _smsc.SendAsync(new { cmd = "submit_delay", ms = 400 });
+        var numbers = Enumerable.Range(1, 6).Select(i => $"0100000000{i}").ToList();
+
+        var sending = client.SubmitManyAsync(ShortCode, numbers, "hello");
+        await _smsc.WaitForAsync("submit_sm");
+        await _smsc.SendAsync(new { cmd = "drop" });
+        var outcomes = await sending.WaitAsync(Wait);
+
+        outcomes.Count.ShouldBe(6);
+        outcomes.Where(o => !o.IsAccepted).ShouldNotBeEmpty();
+        outcomes.Where(o => !o.IsAccepted).ShouldAllBe(o => o.Error!.IsTransient);
+        // Numbers never written to the dropped link are among the failures: nothing waits for a response that cannot come.
+        outcomes.Skip(2).ShouldAllBe(o => !o.IsAccepted);
+    }
+
+    [Fact]
+    public async Task Given_a_text_longer_than_one_message_When_sent_to_a_list_Then_each_number_gets_every_part_and_the_first_part_s_id()
+    {
+        await using var client = await ConnectedClientAsync();
+        var text = string.Concat(Enumerable.Repeat("중구청 구정소식 안내입니다. ", 6)); // over 70 UCS2 characters: two parts
+
+        var outcomes = await client.SubmitManyAsync(ShortCode, ["01000000001", "01000000002"], text);
+
+        var received = await _smsc.WaitForCountAsync("submit_sm", 4);
+        received.Count.ShouldBe(4);
+        outcomes.ShouldAllBe(o => o.IsAccepted);
+        foreach (var number in new[] { "01000000001", "01000000002" })
+        {
+            var parts = received.Where(e => e.GetProperty("destination_addr").GetString() == number).ToList();
+            parts.Count.ShouldBe(2);
+            parts.ShouldAllBe(e => e.GetProperty("esm_class").GetInt32() == 0x40);
+        }
+        outcomes.Select(o => o.MessageId).ShouldBeSubsetOf(received.Select(e => e.GetProperty("message_id").GetString()));
+    }
+
+    [Fact]
+    public async Task Given_no_bind_Then_a_list_fails_as_transient_without_throwing()
+    {
+        var client = NewClient();
+        await using (client)
+        {
+            var outcomes = await client.SubmitManyAsync(ShortCode, ["01000000001", "01000000002"], "hello");
+
+            outcomes.ShouldAllBe(o => !o.IsAccepted && o.Error!.IsTransient);
+            _smsc.Events("submit_sm").ShouldBeEmpty();
+        }
+    }
+
     private SmppClient NewClient(
         string password = SmscSimulator.Password,
         TimeSpan? enquireLinkInterval = null,

@@ -18,6 +18,21 @@ public sealed class PduFrameReaderTests
         (await reader.ReadAsync(CancellationToken.None)).ShouldBeNull();
     }
 
+    [Fact]
+    public async Task Given_a_frame_larger_than_the_reader_s_buffer_between_small_ones_When_read_Then_every_PDU_comes_out_whole()
+    {
+        var payload = Enumerable.Range(0, 40_000).Select(i => (byte)i).ToArray();
+        var large = new DeliverSm { SequenceNumber = 2, SourceAddr = "01012345678", DestinationAddr = "0120", Tlvs = [new Tlv(0x0424, payload)] };
+        byte[] bytes = [.. PduCodec.Encode(new EnquireLink { SequenceNumber = 1 }), .. PduCodec.Encode(large), .. PduCodec.Encode(new SubmitSmResp("m-3") { SequenceNumber = 3 })];
+        var reader = new PduFrameReader(new MemoryStream(bytes));
+
+        (await reader.ReadAsync(CancellationToken.None)).ShouldBe(new EnquireLink { SequenceNumber = 1 });
+        var read = (await reader.ReadAsync(CancellationToken.None)).ShouldBeOfType<DeliverSm>();
+        read.Tlvs.Single().Value.ToArray().ShouldBe(payload);
+        (await reader.ReadAsync(CancellationToken.None)).ShouldBe(new SubmitSmResp("m-3") { SequenceNumber = 3 });
+        (await reader.ReadAsync(CancellationToken.None)).ShouldBeNull();
+    }
+
     public static TheoryData<string, string, string> Malformed => new()
     {
         { "length below the header", "00000008" + "00000005", "shorter than the 16-octet header" },

@@ -82,11 +82,26 @@ public sealed class PersonalDataProtector(IDataProtectionProvider provider, IDbC
             throw new CryptographicException("The protected value is too short.");
         }
         var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
-        using (var aes = new AesGcm(ValueKey(), TagSize))
-        {
-            aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize), plain);
-        }
+        ThreadCipher(ValueKey()).Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize), plain);
         return Encoding.UTF8.GetString(plain);
+    }
+
+    // A dispatcher decrypts every number it sends; setting up the cipher for each one cost more than the decryption.
+    // AesGcm is not safe for concurrent use, so each thread keeps its own, for the key it was made with.
+    [ThreadStatic]
+    private static AesGcm? t_cipher;
+    [ThreadStatic]
+    private static byte[]? t_cipherKey;
+
+    private static AesGcm ThreadCipher(byte[] key)
+    {
+        if (t_cipher is null || !ReferenceEquals(t_cipherKey, key))
+        {
+            t_cipher?.Dispose();
+            t_cipher = new AesGcm(key, TagSize);
+            t_cipherKey = key;
+        }
+        return t_cipher;
     }
 
     private byte[] ValueKey() => Volatile.Read(ref _valueKey) ?? LoadKey(ref _valueKey, ValueKeyName);

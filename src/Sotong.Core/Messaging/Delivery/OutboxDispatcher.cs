@@ -142,7 +142,7 @@ public sealed partial class OutboxDispatcher(
         // Nothing below may throw between the first submission and the commit: a rolled-back chunk is sent again. For
         // the same reason a chunk under way is finished, not abandoned, when the app stops: its submissions are not
         // cancelled (each is bounded by the SMPP response timeout), so what went out is recorded as sent.
-        var results = await Task.WhenAll(rows.Select(r => SendAsync(r, batches, senders, CancellationToken.None)));
+        var results = await SendChunkAsync(rows, batches, senders);
         var finishedAt = time.GetUtcNow().UtcDateTime;
         await using var write = tx is null ? await db.Database.BeginTransactionAsync(CancellationToken.None) : null;
         var transaction = (tx ?? write)!.GetDbTransaction();
@@ -163,6 +163,11 @@ public sealed partial class OutboxDispatcher(
         SqlParameters.Add(command, "priority", (int)priority);
         SqlParameters.Add(command, "now", now);
         SqlParameters.Add(command, "limit", limit);
+        if (postgres)
+        {
+            // Prepared once per pooled connection: parsing and planning it for every chunk cost the server more than it saved.
+            await command.PrepareAsync(ct);
+        }
         var rows = new List<Row>(limit);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -172,16 +177,71 @@ public sealed partial class OutboxDispatcher(
         return rows;
     }
 
-    private async Task<Outcome> SendAsync(Row row, IReadOnlyDictionary<Guid, BatchInfo> batches, HashSet<string> senders, CancellationToken ct)
+    /// <summary>
+    /// Sends the chunk: each batch's rows as one list to the gateway (a batch is one text from one sender), the batches
+    /// side by side. Every row gets an outcome, whatever goes wrong with the others.
+    /// </summary>
+    private async Task<Outcome[]> SendChunkAsync(List<Row> rows, IReadOnlyDictionary<Guid, BatchInfo> batches, HashSet<string> senders)
     {
+        var results = new Outcome[rows.Count];
+        await Task.WhenAll(Enumerable.Range(0, rows.Count).GroupBy(i => rows[i].BatchId).Select(group => SendBatchAsync(rows, [.. group], batches, senders, results)));
+        return results;
+    }
+
+    private async Task SendBatchAsync(List<Row> rows, List<int> indexes, IReadOnlyDictionary<Guid, BatchInfo> batches, HashSet<string> senders, Outcome[] results)
+    {
+        if (!batches.TryGetValue(rows[indexes[0]].BatchId, out var batch))
+        {
+            indexes.ForEach(i => results[i] = Outcome.Fail(null, "The batch is missing."));
+            return;
+        }
+        if (!senders.Contains(batch.Sender))
+        {
+            indexes.ForEach(i => results[i] = Outcome.Fail(null, $"The sender number {batch.Sender} is not registered."));
+            return;
+        }
+        var sending = new List<int>(indexes.Count);
+        var numbers = new List<string>(indexes.Count);
+        foreach (var i in indexes)
+        {
+            try
+            {
+                numbers.Add(protector.Unprotect(rows[i].ProtectedRecipient));
+                sending.Add(i);
+            }
+            catch (CryptographicException e)
+            {
+                // Usually this node's keys (its Data Protection key ring cannot open the stored value key), not the row:
+                // retried, so a misconfigured node does not fail the whole queue.
+                results[i] = Retry(rows[i], "The recipient's number cannot be decrypted here: " + e.Message);
+            }
+        }
+        if (sending.Count == 0)
+        {
+            return;
+        }
+        SubmitResult[] submitted;
         try
         {
-            return await TrySendAsync(row, batches, senders, ct);
+            // Not cancelled when the app stops: a chunk under way is finished, so what went out is recorded as sent.
+            submitted = await gateway.SubmitManyAsync(batch.Sender, batch.Text, batch.Parts, numbers, CancellationToken.None);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Whatever went wrong with this one row, the others' results must still be written.
-            return Retry(row, e.Message);
+            // Whatever went wrong with this list, the other rows' results must still be written.
+            sending.ForEach(i => results[i] = Retry(rows[i], e.Message));
+            return;
+        }
+        for (var k = 0; k < sending.Count; k++)
+        {
+            var row = rows[sending[k]];
+            results[sending[k]] = submitted[k] switch
+            {
+                SubmitResult.Accepted ok => new Outcome(OutboxState.Submitted, ok.MessageId, ok.MessageIds.Count, null, null),
+                SubmitResult.Refused refused => Outcome.Fail((int)refused.Status, $"SMSC refused: 0x{refused.Status:X2} {SmppCommandStatus.Name(refused.Status)}"),
+                SubmitResult.Unavailable down => Retry(row, down.Reason),
+                _ => Outcome.Fail(null, "Unknown result."),
+            };
         }
     }
 
@@ -189,37 +249,6 @@ public sealed partial class OutboxDispatcher(
     private Outcome Retry(Row row, string reason) => row.Attempts + 1 >= MaxAttempts
         ? Outcome.Fail(null, $"Gave up after {row.Attempts + 1} attempts: {reason}")
         : new Outcome(OutboxState.Queued, null, 0, null, reason);
-
-    private async Task<Outcome> TrySendAsync(Row row, IReadOnlyDictionary<Guid, BatchInfo> batches, HashSet<string> senders, CancellationToken ct)
-    {
-        if (!batches.TryGetValue(row.BatchId, out var batch))
-        {
-            return Outcome.Fail(null, "The batch is missing.");
-        }
-        if (!senders.Contains(batch.Sender))
-        {
-            return Outcome.Fail(null, $"The sender number {batch.Sender} is not registered.");
-        }
-        string phone;
-        try
-        {
-            phone = protector.Unprotect(row.ProtectedRecipient);
-        }
-        catch (CryptographicException e)
-        {
-            // Usually this node's keys (its Data Protection key ring cannot open the stored value key), not the row:
-            // retried, so a misconfigured node does not fail the whole queue.
-            return Retry(row, "The recipient's number cannot be decrypted here: " + e.Message);
-        }
-        var result = await gateway.SubmitAsync(batch.Sender, phone, batch.Text, batch.Parts, ct);
-        return result switch
-        {
-            SubmitResult.Accepted ok => new Outcome(OutboxState.Submitted, ok.MessageId, ok.MessageIds.Count, null, null),
-            SubmitResult.Refused refused => Outcome.Fail((int)refused.Status, $"SMSC refused: 0x{refused.Status:X2} {SmppCommandStatus.Name(refused.Status)}"),
-            SubmitResult.Unavailable down => Retry(row, down.Reason),
-            _ => Outcome.Fail(null, "Unknown result."),
-        };
-    }
 
     /// <summary>Writes every row's result and moves the batches' counters, in the chunk's transaction.</summary>
     private async Task RecordAsync(DbConnection connection, DbTransaction tx, List<Row> rows, Outcome[] results, DateTime now, bool postgres, CancellationToken ct)
@@ -285,6 +314,7 @@ public sealed partial class OutboxDispatcher(
             command.Parameters.Add(new NpgsqlParameter("message_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = submitted.Select(i => results[i].MessageId).ToArray() });
             command.Parameters.Add(new NpgsqlParameter("parts", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = submitted.Select(i => results[i].Parts).ToArray() });
             command.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now });
+            await command.PrepareAsync(ct);
             await command.ExecuteNonQueryAsync(ct);
         }
         if (others.Count > 0)

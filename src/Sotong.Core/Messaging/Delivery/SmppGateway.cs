@@ -157,6 +157,90 @@ public sealed partial class SmppGateway(IConfiguration configuration, IServicePr
         }
     }
 
+    /// <summary>
+    /// Sends one text to many numbers; the results are in the numbers' order. On unpaced binds a text that fits one
+    /// message goes as one list per bound bind (<see cref="SmppClient.SubmitManyAsync"/>): no task per message. The
+    /// numbers the SMSC pushed back with 0x58 or 0x14 pause that bind and go again one by one, as SubmitAsync
+    /// sends them. Paced binds and longer texts are sent one by one throughout. Never throws for an SMSC problem.
+    /// </summary>
+    public async Task<SubmitResult[]> SubmitManyAsync(string from, string text, int parts, IReadOnlyList<string> to, CancellationToken ct)
+    {
+        var bound = _binds.Where(b => b.Client?.IsBound == true).ToList();
+        if (parts > 1 || bound.Count == 0 || bound.Any(b => b.Rate > 0))
+        {
+            return await Task.WhenAll(to.Select(number => SubmitAsync(from, number, text, parts, ct)));
+        }
+        var results = new SubmitResult[to.Count];
+        var offset = Interlocked.Increment(ref _next); // which bind takes the first share turns, as for single messages
+        await Task.WhenAll(bound.Select((bind, k) =>
+        {
+            var share = (int)((uint)(k + offset) % (uint)bound.Count);
+            var first = share * to.Count / bound.Count;
+            var end = (share + 1) * to.Count / bound.Count;
+            return SendShareAsync(bind, from, text, to, first, end, results, ct);
+        }));
+        return results;
+    }
+
+    private async Task SendShareAsync(Bind bind, string from, string text, IReadOnlyList<string> to, int first, int end, SubmitResult[] results, CancellationToken ct)
+    {
+        if (first == end)
+        {
+            return;
+        }
+        if (bind.Client is not { } client)
+        {
+            for (var i = first; i < end; i++)
+            {
+                results[i] = new SubmitResult.Unavailable("No SMPP bind is up.");
+            }
+            return;
+        }
+        await bind.Pacer.AcquireAsync(0, ct); // waits out a back-off this bind is under
+        var numbers = new string[end - first];
+        for (var i = first; i < end; i++)
+        {
+            numbers[i - first] = to[i];
+        }
+        var outcomes = await client.SubmitManyAsync(from, numbers, text);
+        List<int>? pushedBack = null;
+        uint pushStatus = 0;
+        var anyAccepted = false;
+        for (var k = 0; k < outcomes.Count; k++)
+        {
+            var outcome = outcomes[k];
+            results[first + k] = outcome.Error switch
+            {
+                null => new SubmitResult.Accepted([outcome.MessageId!]),
+                SmppCommandException e when e.CommandStatus is SmppCommandStatus.Throttled or SmppCommandStatus.MessageQueueFull => null!,
+                SmppCommandException e when SmppCommandStatus.IsTransient(e.CommandStatus) =>
+                    new SubmitResult.Unavailable($"SMSC busy: 0x{e.CommandStatus:X2} {SmppCommandStatus.Name(e.CommandStatus)}"),
+                SmppCommandException e => new SubmitResult.Refused(e.CommandStatus),
+                var e => new SubmitResult.Unavailable(e.Message),
+            };
+            anyAccepted |= outcome.IsAccepted;
+            if (results[first + k] is null)
+            {
+                (pushedBack ??= []).Add(first + k);
+                pushStatus = ((SmppCommandException)outcome.Error!).CommandStatus;
+            }
+        }
+        if (anyAccepted)
+        {
+            bind.Pacer.Succeeded();
+        }
+        if (pushedBack is not null)
+        {
+            var delay = bind.Pacer.BackOff();
+            LogThrottled(_logger, bind.Index, pushStatus, delay.TotalMilliseconds);
+            var again = await Task.WhenAll(pushedBack.Select(i => SubmitAsync(from, to[i], text, 1, ct)));
+            for (var k = 0; k < pushedBack.Count; k++)
+            {
+                results[pushedBack[k]] = again[k];
+            }
+        }
+    }
+
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
 
     public async ValueTask DisposeAsync()
