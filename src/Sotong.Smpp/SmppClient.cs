@@ -151,9 +151,13 @@ public sealed class SmppClient : IAsyncDisposable
                 {
                     return new SmppSubmission(null, e);
                 }
-                catch (ArgumentException)
+                catch (ArgumentException) when (!SubmitSmTemplate.IsValidDestination(to))
                 {
                     return new SmppSubmission(null, new SmppCommandException(SmppCommandStatus.InvalidDestinationAddress, "submit_sm"));
+                }
+                catch (ArgumentException e)
+                {
+                    return new SmppSubmission(null, new SmppException(e.Message, isTransient: false, e));
                 }
             }));
         }

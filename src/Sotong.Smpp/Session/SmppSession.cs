@@ -178,8 +178,18 @@ internal sealed class SmppSession : IAsyncDisposable
         }
         lock (_bulkGate)
         {
-            while (_bulkQueue.Count > 0 && Volatile.Read(ref _isClosed) == 0 && _window.Wait(0, CancellationToken.None))
+            while (_bulkQueue.Count > 0 && Volatile.Read(ref _isClosed) == 0 && _isBound)
             {
+                if (_bulkQueue.Peek().Owner.HaltedBy is { } status)
+                {
+                    // The SMSC pushed back on this list: the rest is handed back unsent, for the caller to pace.
+                    _bulkQueue.Dequeue().TrySetException(new SmppCommandException(status, "submit_sm"));
+                    continue;
+                }
+                if (!_window.Wait(0, CancellationToken.None))
+                {
+                    break;
+                }
                 var item = _bulkQueue.Dequeue();
                 var sequence = NextSequence();
                 item.SentAt = _time.GetTimestamp();
@@ -515,6 +525,13 @@ internal sealed class SmppSession : IAsyncDisposable
 
         public Task<SmppSubmission[]> Task => _open == 0 ? System.Threading.Tasks.Task.FromResult(_outcomes) : _done.Task;
 
+        private long _haltedBy = -1;
+
+        /// <summary>Set by the first 0x58 or 0x14 answer: what is still queued of this list is not sent.</summary>
+        public uint? HaltedBy => Interlocked.Read(ref _haltedBy) is >= 0 and var status ? (uint)status : null;
+
+        public void Halt(uint status) => Interlocked.CompareExchange(ref _haltedBy, status, -1);
+
         public void Set(int index, SmppSubmission outcome)
         {
             _outcomes[index] = outcome;
@@ -535,12 +552,19 @@ internal sealed class SmppSession : IAsyncDisposable
         public CommandId CommandId => CommandId.SubmitSm;
         public long SentAt { get; set; }
 
-        public bool TrySetResult(Pdu pdu) => Finish(pdu switch
+        public bool TrySetResult(Pdu pdu)
         {
-            { CommandStatus: not SmppCommandStatus.Ok } => new SmppSubmission(null, new SmppCommandException(pdu.CommandStatus, "submit_sm")),
-            SubmitSmResp ok => new SmppSubmission(ok.MessageId, null),
-            _ => new SmppSubmission(null, new SmppException($"The SMSC answered submit_sm with {pdu.CommandId}.", isTransient: true)),
-        });
+            if (pdu.CommandStatus is SmppCommandStatus.Throttled or SmppCommandStatus.MessageQueueFull)
+            {
+                Owner.Halt(pdu.CommandStatus);
+            }
+            return Finish(pdu switch
+            {
+                { CommandStatus: not SmppCommandStatus.Ok } => new SmppSubmission(null, new SmppCommandException(pdu.CommandStatus, "submit_sm")),
+                SubmitSmResp ok => new SmppSubmission(ok.MessageId, null),
+                _ => new SmppSubmission(null, new SmppException($"The SMSC answered submit_sm with {pdu.CommandId}.", isTransient: true)),
+            });
+        }
 
         public bool TrySetException(Exception exception) => Finish(new SmppSubmission(null,
             exception as SmppException ?? new SmppException(exception.Message, isTransient: true, exception)));

@@ -284,11 +284,28 @@ public sealed class SmppInteropTests : IAsyncLifetime
         outcomes.Skip(1).ShouldAllBe(o => o.IsAccepted && o.MessageId!.StartsWith("sim-"));
     }
 
+    [Theory]
+    [InlineData(SmppCommandStatus.Throttled)]
+    [InlineData(SmppCommandStatus.MessageQueueFull)]
+    public async Task Given_the_SMSC_pushes_back_during_a_list_Then_the_rest_is_handed_back_unsent_with_that_status(uint status)
+    {
+        await using var client = await ConnectedClientAsync(window: 1);
+        await _smsc.SendAsync(new { cmd = "reject_submits", status, count = 1 });
+
+        var outcomes = await client.SubmitManyAsync(ShortCode, ["01000000001", "01000000002", "01000000003", "01000000004"], "hello");
+
+        outcomes.ShouldAllBe(o => !o.IsAccepted && ((SmppCommandException)o.Error!).CommandStatus == status);
+        (await client.SubmitAsync(ShortCode, Citizen, "after")).Single().ShouldStartWith("sim-"); // the link itself is fine
+        var received = await _smsc.WaitForCountAsync("submit_sm", 2);
+        received.Select(e => e.GetProperty("destination_addr").GetString()).ShouldBe(["01000000001", Citizen]);
+    }
+
     [Fact]
     public async Task Given_the_link_drops_during_a_list_Then_what_was_not_answered_fails_as_transient_and_the_call_ends()
     {
         await using var client = await ConnectedClientAsync(window: 2);
-        await _smsc.SendAsync(new { cmd = "submit_delay", ms = 400 });
+        // Long enough that the drop lands before the first answers even on a busy machine, short of the 2-s response timeout.
+        await _smsc.SendAsync(new { cmd = "submit_delay", ms = 1500 });
         var numbers = Enumerable.Range(1, 6).Select(i => $"0100000000{i}").ToList();
 
         var sending = client.SubmitManyAsync(ShortCode, numbers, "hello");

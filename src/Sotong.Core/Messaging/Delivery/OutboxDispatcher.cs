@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
@@ -184,7 +183,20 @@ public sealed partial class OutboxDispatcher(
     private async Task<Outcome[]> SendChunkAsync(List<Row> rows, IReadOnlyDictionary<Guid, BatchInfo> batches, HashSet<string> senders)
     {
         var results = new Outcome[rows.Count];
-        await Task.WhenAll(Enumerable.Range(0, rows.Count).GroupBy(i => rows[i].BatchId).Select(group => SendBatchAsync(rows, [.. group], batches, senders, results)));
+        await Task.WhenAll(Enumerable.Range(0, rows.Count).GroupBy(i => rows[i].BatchId).Select(async group =>
+        {
+            List<int> indexes = [.. group];
+            try
+            {
+                await SendBatchAsync(rows, indexes, batches, senders, results);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Other batches of the chunk may already be at the SMSC: this one's rows go back to the queue and the chunk
+                // still commits, so what was sent is recorded as sent.
+                indexes.Where(i => results[i] is null).ToList().ForEach(i => results[i] = Retry(rows[i], e.Message));
+            }
+        }));
         return results;
     }
 
@@ -209,10 +221,10 @@ public sealed partial class OutboxDispatcher(
                 numbers.Add(protector.Unprotect(rows[i].ProtectedRecipient));
                 sending.Add(i);
             }
-            catch (CryptographicException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Usually this node's keys (its Data Protection key ring cannot open the stored value key), not the row:
-                // retried, so a misconfigured node does not fail the whole queue.
+                // Usually this node's keys (its Data Protection key ring cannot open the stored value key, or the key could
+                // not be read), not the row: retried, so a misconfigured node does not fail the whole queue.
                 results[i] = Retry(rows[i], "The recipient's number cannot be decrypted here: " + e.Message);
             }
         }
@@ -220,18 +232,9 @@ public sealed partial class OutboxDispatcher(
         {
             return;
         }
-        SubmitResult[] submitted;
-        try
-        {
-            // Not cancelled when the app stops: a chunk under way is finished, so what went out is recorded as sent.
-            submitted = await gateway.SubmitManyAsync(batch.Sender, batch.Text, batch.Parts, numbers, CancellationToken.None);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Whatever went wrong with this list, the other rows' results must still be written.
-            sending.ForEach(i => results[i] = Retry(rows[i], e.Message));
-            return;
-        }
+        // Not cancelled when the app stops: a chunk under way is finished, so what went out is recorded as sent. The gateway
+        // gives every number a result and does not throw.
+        var submitted = await gateway.SubmitManyAsync(batch.Sender, batch.Text, batch.Parts, numbers, CancellationToken.None);
         for (var k = 0; k < sending.Count; k++)
         {
             var row = rows[sending[k]];

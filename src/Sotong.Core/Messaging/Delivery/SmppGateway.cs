@@ -154,6 +154,12 @@ public sealed partial class SmppGateway(IConfiguration configuration, IServicePr
             {
                 return new SubmitResult.Unavailable(e.Message);
             }
+            catch (Exception e) when (e is ArgumentException or ObjectDisposedException)
+            {
+                // A number or sender that cannot be an SMPP address, or the bind closing as the app stops: this one waits
+                // for a later try (and fails after its attempts); the caller's other messages are not affected.
+                return new SubmitResult.Unavailable(e.Message);
+            }
         }
     }
 
@@ -196,13 +202,26 @@ public sealed partial class SmppGateway(IConfiguration configuration, IServicePr
             }
             return;
         }
-        await bind.Pacer.AcquireAsync(0, ct); // waits out a back-off this bind is under
         var numbers = new string[end - first];
         for (var i = first; i < end; i++)
         {
             numbers[i - first] = to[i];
         }
-        var outcomes = await client.SubmitManyAsync(from, numbers, text);
+        IReadOnlyList<SmppSubmission> outcomes;
+        try
+        {
+            await bind.Pacer.AcquireAsync(0, ct); // waits out a back-off this bind is under
+            outcomes = await client.SubmitManyAsync(from, numbers, text);
+        }
+        catch (Exception e) when (e is ArgumentException or ObjectDisposedException)
+        {
+            // The sender cannot be an SMPP address, or the bind closed as the app stops: nothing of this share went out.
+            for (var i = first; i < end; i++)
+            {
+                results[i] = new SubmitResult.Unavailable(e.Message);
+            }
+            return;
+        }
         List<int>? pushedBack = null;
         uint pushStatus = 0;
         var anyAccepted = false;
@@ -225,7 +244,7 @@ public sealed partial class SmppGateway(IConfiguration configuration, IServicePr
                 pushStatus = ((SmppCommandException)outcome.Error!).CommandStatus;
             }
         }
-        if (anyAccepted)
+        if (anyAccepted && pushedBack is null)
         {
             bind.Pacer.Succeeded();
         }
