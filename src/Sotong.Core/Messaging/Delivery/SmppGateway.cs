@@ -120,7 +120,7 @@ public sealed partial class SmppGateway(IConfiguration configuration, IServicePr
             {
                 return new SubmitResult.Unavailable("No SMPP bind is up.");
             }
-            await bind.Pacer.AcquireAsync(parts, ct);
+            var sentAt = await bind.Pacer.AcquireAsync(parts, ct);
             try
             {
                 var ids = await client.SubmitAsync(from, to, text, requestDeliveryReceipt: true, ct);
@@ -129,7 +129,7 @@ public sealed partial class SmppGateway(IConfiguration configuration, IServicePr
             }
             catch (SmppCommandException e) when (e.CommandStatus is SmppCommandStatus.Throttled or SmppCommandStatus.MessageQueueFull)
             {
-                var delay = bind.Pacer.BackOff();
+                var delay = bind.Pacer.BackOff(sentAt);
                 if (parts > 1)
                 {
                     // Its other parts may have been accepted; sending the whole text again at once would repeat them.
@@ -208,9 +208,10 @@ public sealed partial class SmppGateway(IConfiguration configuration, IServicePr
             numbers[i - first] = to[i];
         }
         IReadOnlyList<SmppSubmission> outcomes;
+        long sentAt;
         try
         {
-            await bind.Pacer.AcquireAsync(0, ct); // waits out a back-off this bind is under
+            sentAt = await bind.Pacer.AcquireAsync(0, ct); // waits out a back-off this bind is under
             outcomes = await client.SubmitManyAsync(from, numbers, text);
         }
         catch (Exception e) when (e is ArgumentException or ObjectDisposedException)
@@ -250,7 +251,7 @@ public sealed partial class SmppGateway(IConfiguration configuration, IServicePr
         }
         if (pushedBack is not null)
         {
-            var delay = bind.Pacer.BackOff();
+            var delay = bind.Pacer.BackOff(sentAt);
             LogThrottled(_logger, bind.Index, pushStatus, delay.TotalMilliseconds);
             var again = await Task.WhenAll(pushedBack.Select(i => SubmitAsync(from, to[i], text, 1, ct)));
             for (var k = 0; k < pushedBack.Count; k++)
