@@ -24,6 +24,25 @@ public sealed class BindPacerTests
     }
 
     [Fact]
+    public async Task Given_a_paced_bind_Then_over_a_second_it_lets_go_no_more_than_its_rate_and_the_burst()
+    {
+        var time = new FakeTimeProvider();
+        var pacer = new BindPacer(500, time);
+        var start = time.GetTimestamp();
+        var waiting = Enumerable.Range(0, 1_000).Select(_ => pacer.AcquireAsync(1, CancellationToken.None).AsTask()).ToList();
+        for (var ms = 0; ms < 1_000; ms += 5)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(5));
+            await Task.Delay(1);
+        }
+        await Task.WhenAll(waiting.Take(490)).WaitAsync(Settle);
+        await Task.Delay(100);
+        var released = waiting.Count(t => t.IsCompletedSuccessfully && t.Result - start <= Ms(time, 1_000));
+        // 500/s at 98% is 490 in a second, plus the 20 ms of burst (about 10): never more, and none held back longer.
+        released.ShouldBeInRange(495, 501);
+    }
+
+    [Fact]
     public void Given_one_overflow_answered_by_a_run_of_refusals_Then_the_pause_is_not_lengthened_by_each_of_them()
     {
         var time = new FakeTimeProvider();
