@@ -6,10 +6,12 @@ namespace Sotong.Core.Messaging.Delivery;
 /// SMSC says it is throttled or its queue is full. Rate 0 means unpaced.
 /// </summary>
 /// <remarks>
-/// One overflow at the SMSC is answered by a run of 0x58s: every submission already on the wire when the first answer
-/// came back is refused too. Those answers belong to the same pause and do not lengthen it; only a refusal of something
-/// sent after the pause began doubles it. (Counting each answer as a new throttle took a bind from 40 ms to a 5-s pause
-/// after one stall of the VM, which cost the throttled benchmark a tenth of its rate.)
+/// One overflow at the SMSC is answered by a run of 0x58s: every submission already on its way when the first answer
+/// came back is refused too. While the pause that answer started lasts, refusals of what the pacer let go before it
+/// began are that same overflow and do not lengthen it, and their successes do not reset the doubling. A refusal of
+/// something let go after the pause began, or any refusal once it has ended, doubles it. (Counting each answer as a new
+/// throttle took a bind from 40 ms to a 2.56-s pause after one stall of the VM, which cost the throttled benchmark a
+/// tenth of its rate.)
 /// </remarks>
 internal sealed class BindPacer(double ratePerSecond, TimeProvider time)
 {
@@ -18,6 +20,9 @@ internal sealed class BindPacer(double ratePerSecond, TimeProvider time)
     /// exactly the contract drew a 0x58 now and then (each costing a paused bind), 2% under it drew none in the benchmark.
     /// </summary>
     public const double Margin = 0.98;
+
+    /// <summary>The longest pause: 40 ms doubled six times.</summary>
+    public static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(40 << 6);
 
     private readonly Lock _gate = new();
     private readonly long _interval = ratePerSecond > 0 ? (long)(time.TimestampFrequency / (ratePerSecond * Margin)) : 0;
@@ -30,75 +35,88 @@ internal sealed class BindPacer(double ratePerSecond, TimeProvider time)
 
     /// <summary>
     /// Waits until this bind may submit <paramref name="parts"/> more parts (reserving them at once), and returns the
-    /// instant it let them go: pass it to <see cref="BackOff"/> if the SMSC refuses them.
+    /// instant it let them go (read under the pacer's lock): pass it to <see cref="BackOff"/> or <see cref="Succeeded"/>.
     /// </summary>
     public async ValueTask<long> AcquireAsync(int parts, CancellationToken ct)
     {
         long wait;
+        long now;
         lock (_gate)
         {
-            var now = time.GetTimestamp();
-            var earliest = Math.Max(now, _pausedUntil);
-            if (_interval == 0)
-            {
-                wait = earliest - now;
-            }
-            else
-            {
-                // GCRA: _next is the theoretical arrival time of the next part; a request may go once that is no more
-                // than one burst ahead of now, and moves it on by one interval per part.
-                var tat = Math.Max(_next, earliest);
-                _next = tat + _interval * parts;
-                var allowedAt = tat - _burst;
-                wait = Math.Max(allowedAt, earliest) - now;
-            }
+            now = time.GetTimestamp();
+            wait = Reserve(parts, now);
         }
         while (wait > 0)
         {
             await Task.Delay(ToTimeSpan(wait), time, ct);
-            // A pause may have begun while this one waited for its turn: it waits that out too.
             lock (_gate)
             {
-                wait = _pausedUntil - time.GetTimestamp();
+                now = time.GetTimestamp();
+                // A pause began while this one waited for its turn, and its turn fell inside it: it takes a new turn after
+                // the pause rather than going out with every other turn the pause held back.
+                wait = now < _pausedUntil ? Reserve(parts, now) : 0;
             }
         }
-        return time.GetTimestamp();
+        return now;
+    }
+
+    /// <summary>Books the next turn (under the lock); returns how long to wait for it.</summary>
+    private long Reserve(int parts, long now)
+    {
+        var earliest = Math.Max(now, _pausedUntil);
+        if (_interval == 0)
+        {
+            return earliest - now;
+        }
+        // GCRA: _next is the theoretical arrival time; a request may go once the arrival time it books is no more than
+        // one burst ahead. (So after an idle spell the first message waits one interval less the burst, and no two go
+        // closer than one interval unless the bind has fallen behind.)
+        var tat = Math.Max(_next, earliest);
+        _next = tat + _interval * parts;
+        return Math.Max(_next - _burst, earliest) - now;
     }
 
     /// <summary>
     /// The SMSC answered 0x58 or 0x14 to what was let go at <paramref name="sentAt"/>: pause this bind, twice as long each
-    /// time the pause was not enough (up to 5 s). Returns how long the bind is paused from now.
+    /// time the pause was not enough (40 ms up to <see cref="LongestPause"/>). Returns how long the bind is paused from now.
     /// </summary>
     public TimeSpan BackOff(long sentAt)
     {
         lock (_gate)
         {
             var now = time.GetTimestamp();
-            if (sentAt < _pausedAt)
+            if (sentAt < _pausedAt && now < _pausedUntil)
             {
-                // Sent before the current pause began: the same overflow, answered late.
-                return ToTimeSpan(Math.Max(0, _pausedUntil - now));
+                // Let go before the current pause began, answered while it lasts: the same overflow.
+                return ToTimeSpan(_pausedUntil - now);
             }
             _pausedAt = now;
             _backOffSteps = Math.Min(_backOffSteps + 1, 7);
-            var delay = TimeSpan.FromMilliseconds(40 * (1 << (_backOffSteps - 1)));
-            delay = delay > TimeSpan.FromSeconds(5) ? TimeSpan.FromSeconds(5) : delay;
+            var delay = TimeSpan.FromMilliseconds(40 << (_backOffSteps - 1));
             _pausedUntil = Math.Max(_pausedUntil, now + (long)(delay.TotalSeconds * time.TimestampFrequency));
             return delay;
         }
     }
 
-    private TimeSpan ToTimeSpan(long timestampTicks) => TimeSpan.FromTicks(timestampTicks * TimeSpan.TicksPerSecond / time.TimestampFrequency);
-
-    /// <summary>A submission went through: the next throttle starts the back-off from the beginning.</summary>
-    public void Succeeded()
+    /// <summary>
+    /// What was let go at <paramref name="sentAt"/> went through: the next throttle starts the back-off from the
+    /// beginning, unless it was let go before the current pause began (an answer from before the overflow).
+    /// </summary>
+    public void Succeeded(long sentAt)
     {
         if (Volatile.Read(ref _backOffSteps) != 0)
         {
             lock (_gate)
             {
-                _backOffSteps = 0;
+                if (sentAt >= _pausedAt)
+                {
+                    _backOffSteps = 0;
+                }
             }
         }
     }
+
+    /// <summary>Whole milliseconds, rounded up: a shorter delay would complete at once and spin.</summary>
+    private TimeSpan ToTimeSpan(long timestampTicks) =>
+        TimeSpan.FromMilliseconds(Math.Ceiling(timestampTicks * 1000.0 / time.TimestampFrequency));
 }

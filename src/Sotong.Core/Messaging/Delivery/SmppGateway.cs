@@ -124,7 +124,7 @@ public sealed partial class SmppGateway(IConfiguration configuration, IServicePr
             try
             {
                 var ids = await client.SubmitAsync(from, to, text, requestDeliveryReceipt: true, ct);
-                bind.Pacer.Succeeded();
+                bind.Pacer.Succeeded(sentAt);
                 return new SubmitResult.Accepted(ids);
             }
             catch (SmppCommandException e) when (e.CommandStatus is SmppCommandStatus.Throttled or SmppCommandStatus.MessageQueueFull)
@@ -166,8 +166,8 @@ public sealed partial class SmppGateway(IConfiguration configuration, IServicePr
     /// <summary>
     /// Sends one text to many numbers; the results are in the numbers' order. On unpaced binds a text that fits one
     /// message goes as one list per bound bind (<see cref="SmppClient.SubmitManyAsync"/>): no task per message. The
-    /// numbers the SMSC pushed back with 0x58 or 0x14 pause that bind and go again one by one, as SubmitAsync
-    /// sends them. Paced binds and longer texts are sent one by one throughout. Never throws for an SMSC problem.
+    /// numbers the SMSC pushed back with 0x58 or 0x14 pause that bind (or wait out the pause the same overflow already
+    /// started) and go again one by one, as SubmitAsync sends them. Paced binds and longer texts are sent one by one throughout. Never throws for an SMSC problem.
     /// </summary>
     public async Task<SubmitResult[]> SubmitManyAsync(string from, string text, int parts, IReadOnlyList<string> to, CancellationToken ct)
     {
@@ -247,7 +247,7 @@ public sealed partial class SmppGateway(IConfiguration configuration, IServicePr
         }
         if (anyAccepted && pushedBack is null)
         {
-            bind.Pacer.Succeeded();
+            bind.Pacer.Succeeded(sentAt);
         }
         if (pushedBack is not null)
         {
