@@ -100,19 +100,7 @@ public sealed class SmppClient : IAsyncDisposable
         var segments = SmsSegmenter.Split(text, (byte)Interlocked.Increment(ref _reference));
         // Every part is written before any response is awaited, so a long text costs one round trip, not one per part.
         var parts = segments.Parts
-            .Select(part => SubmitPartAsync(session, new SubmitSm
-            {
-                SourceAddrTon = _options.SourceAddressTon,
-                SourceAddrNpi = _options.SourceAddressNpi,
-                SourceAddr = from,
-                DestAddrTon = _options.DestinationAddressTon,
-                DestAddrNpi = _options.DestinationAddressNpi,
-                DestinationAddr = to,
-                EsmClass = segments.IsConcatenated ? EsmClass.UdhIndicator : (byte)0,
-                RegisteredDelivery = requestDeliveryReceipt ? (byte)1 : (byte)0,
-                DataCoding = (byte)segments.DataCoding,
-                ShortMessage = part,
-            }, cancellationToken))
+            .Select(part => SubmitPartAsync(session, NewSubmitSm(from, to, segments, part, requestDeliveryReceipt), cancellationToken))
             .ToList();
         var ids = await Task.WhenAll(parts);
         if (_logger.IsEnabled(LogLevel.Debug))
@@ -186,17 +174,7 @@ public sealed class SmppClient : IAsyncDisposable
             return outcomes;
         }
 
-        var template = new SubmitSmTemplate(new SubmitSm
-        {
-            SourceAddrTon = _options.SourceAddressTon,
-            SourceAddrNpi = _options.SourceAddressNpi,
-            SourceAddr = from,
-            DestAddrTon = _options.DestinationAddressTon,
-            DestAddrNpi = _options.DestinationAddressNpi,
-            RegisteredDelivery = requestDeliveryReceipt ? (byte)1 : (byte)0,
-            DataCoding = (byte)segments.DataCoding,
-            ShortMessage = segments.Parts[0],
-        });
+        var template = new SubmitSmTemplate(NewSubmitSm(from, "", segments, segments.Parts[0], requestDeliveryReceipt));
         var sent = await session.SubmitBulkAsync(template, valid.Count == destinations.Count ? destinations : [.. valid.Select(i => destinations[i])]);
         for (var k = 0; k < valid.Count; k++)
         {
@@ -208,6 +186,21 @@ public sealed class SmppClient : IAsyncDisposable
         }
         return outcomes;
     }
+
+    /// <summary>One part's submit_sm, with this client's address types.</summary>
+    private SubmitSm NewSubmitSm(string from, string to, SmsSegments segments, ReadOnlyMemory<byte> part, bool requestDeliveryReceipt) => new()
+    {
+        SourceAddrTon = _options.SourceAddressTon,
+        SourceAddrNpi = _options.SourceAddressNpi,
+        SourceAddr = from,
+        DestAddrTon = _options.DestinationAddressTon,
+        DestAddrNpi = _options.DestinationAddressNpi,
+        DestinationAddr = to,
+        EsmClass = segments.IsConcatenated ? EsmClass.UdhIndicator : (byte)0,
+        RegisteredDelivery = requestDeliveryReceipt ? (byte)1 : (byte)0,
+        DataCoding = (byte)segments.DataCoding,
+        ShortMessage = part,
+    };
 
     /// <summary>How many submit_sm <see cref="SubmitAsync"/> sends for this text (1 when it fits one message).</summary>
     public static int PartsFor(string text)

@@ -142,17 +142,9 @@ public sealed partial class SmppGateway(IConfiguration configuration, IServicePr
                 }
                 LogThrottled(_logger, bind.Index, e.CommandStatus, delay.TotalMilliseconds);
             }
-            catch (SmppCommandException e) when (SmppCommandStatus.IsTransient(e.CommandStatus))
-            {
-                return new SubmitResult.Unavailable($"SMSC busy: 0x{e.CommandStatus:X2} {SmppCommandStatus.Name(e.CommandStatus)}");
-            }
-            catch (SmppCommandException e)
-            {
-                return new SubmitResult.Refused(e.CommandStatus);
-            }
             catch (SmppException e)
             {
-                return new SubmitResult.Unavailable(e.Message);
+                return ResultOf(e);
             }
             catch (Exception e) when (e is ArgumentException or ObjectDisposedException)
             {
@@ -163,11 +155,21 @@ public sealed partial class SmppGateway(IConfiguration configuration, IServicePr
         }
     }
 
+    /// <summary>What an SMSC or link failure other than throttling means for the message: refused for good, or later.</summary>
+    private static SubmitResult ResultOf(SmppException e) => e switch
+    {
+        SmppCommandException c when SmppCommandStatus.IsTransient(c.CommandStatus) =>
+            new SubmitResult.Unavailable($"SMSC busy: 0x{c.CommandStatus:X2} {SmppCommandStatus.Name(c.CommandStatus)}"),
+        SmppCommandException c => new SubmitResult.Refused(c.CommandStatus),
+        _ => new SubmitResult.Unavailable(e.Message),
+    };
+
     /// <summary>
     /// Sends one text to many numbers; the results are in the numbers' order. On unpaced binds a text that fits one
     /// message goes as one list per bound bind (<see cref="SmppClient.SubmitManyAsync"/>): no task per message. The
     /// numbers the SMSC pushed back with 0x58 or 0x14 pause that bind (or wait out the pause the same overflow already
-    /// started) and go again one by one, as SubmitAsync sends them. Paced binds and longer texts are sent one by one throughout. Never throws for an SMSC problem.
+    /// started) and go again one by one, as SubmitAsync sends them. Paced binds and longer texts are sent one by one
+    /// throughout. Never throws for an SMSC problem.
     /// </summary>
     public async Task<SubmitResult[]> SubmitManyAsync(string from, string text, int parts, IReadOnlyList<string> to, CancellationToken ct)
     {
@@ -233,10 +235,7 @@ public sealed partial class SmppGateway(IConfiguration configuration, IServicePr
             {
                 null => new SubmitResult.Accepted([outcome.MessageId!]),
                 SmppCommandException e when e.CommandStatus is SmppCommandStatus.Throttled or SmppCommandStatus.MessageQueueFull => null!,
-                SmppCommandException e when SmppCommandStatus.IsTransient(e.CommandStatus) =>
-                    new SubmitResult.Unavailable($"SMSC busy: 0x{e.CommandStatus:X2} {SmppCommandStatus.Name(e.CommandStatus)}"),
-                SmppCommandException e => new SubmitResult.Refused(e.CommandStatus),
-                var e => new SubmitResult.Unavailable(e.Message),
+                var e => ResultOf(e),
             };
             anyAccepted |= outcome.IsAccepted;
             if (results[first + k] is null)
