@@ -43,6 +43,8 @@ DO $$ BEGIN
     CREATE ROLE sotong LOGIN PASSWORD 'sotong' CREATEDB;
   END IF;
 END $$;
+-- Tests drop their databases WITH (FORCE); an autovacuum worker still on one may only be ended with this.
+GRANT pg_signal_backend TO sotong;
 SQL
 
 # --- the SMSC simulator for SMPP interop tests (npm smpp) --------------------------------------------
@@ -73,5 +75,8 @@ for trx in "$results"/*.trx; do
 done
 echo
 echo "$passed passed, $failed failed"
+if [ "$status" != 0 ] && [ "$failed" = 0 ]; then
+  echo "test.sh: a test run failed outside any one test (a fixture's set-up or clean-up, or the host); see its output above" >&2
+fi
 [ "$passed" -gt 0 ] || status=1
 exit $status

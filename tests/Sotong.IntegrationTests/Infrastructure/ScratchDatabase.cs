@@ -35,20 +35,8 @@ public sealed class ScratchDatabase : IDbContextFactory<SotongDbContext>, IAsync
             });
         }
         var name = $"sotong_test_{Guid.NewGuid():N}";
-        await ServerCommandAsync($"CREATE DATABASE \"{name}\"");
-        return new ScratchDatabase(provider, new NpgsqlConnectionStringBuilder(PostgresApp.ServerConnectionString) { Database = name }.ConnectionString, async () =>
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ServerCommandAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-        });
-    }
-
-    private static async Task ServerCommandAsync(string sql)
-    {
-        await using var conn = new NpgsqlConnection(PostgresApp.ServerConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await cmd.ExecuteNonQueryAsync();
+        await PostgresApp.CreateDatabaseAsync(name);
+        return new ScratchDatabase(provider, new NpgsqlConnectionStringBuilder(PostgresApp.ServerConnectionString) { Database = name }.ConnectionString, () => PostgresApp.DropDatabaseAsync(name));
     }
 
     /// <summary>A GUID as the provider stores it, for raw SQL (EF keeps them as upper-case text on SQLite).</summary>

@@ -90,21 +90,43 @@ public class PostgresApp : SotongApp
     protected override string Provider => "Postgres";
     protected override string ConnectionString => new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = _database }.ConnectionString;
 
-    public override async Task InitializeAsync()
-    {
-        await using var conn = new NpgsqlConnection(ServerConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", conn);
-        await cmd.ExecuteNonQueryAsync();
-    }
+    public override Task InitializeAsync() => CreateDatabaseAsync(_database);
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        await DropDatabaseAsync(_database);
+    }
+
+    public static Task CreateDatabaseAsync(string name) => ServerCommandAsync($"CREATE DATABASE \"{name}\"");
+
+    /// <summary>
+    /// Drops a test database, ending any session still on it. An autovacuum worker on the database makes
+    /// <c>WITH (FORCE)</c> refuse (42501) unless the role has pg_signal_backend, which test.sh grants; on a server
+    /// where it has not been granted the drop is retried until the worker is done.
+    /// </summary>
+    public static async Task DropDatabaseAsync(string name)
+    {
         NpgsqlConnection.ClearAllPools();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ServerCommandAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            {
+                await Task.Delay(500);
+            }
+        }
+    }
+
+    private static async Task ServerCommandAsync(string sql)
+    {
         await using var conn = new NpgsqlConnection(ServerConnectionString);
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
+        await using var cmd = new NpgsqlCommand(sql, conn);
         await cmd.ExecuteNonQueryAsync();
     }
 }
