@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The delivery-engine figures of issue 6 (docs/benchmarks.md):
 #   1. a million subscribers selected and written to the outbox by a campaign start (PostgreSQL, binary COPY);
-#   2. submission rate to the npm smpp SMSC, beside the rate the same SMSC sustains against a minimal Node client;
+#   2. submission rate to the npm smpp SMSC, beside the rate the same SMSC sustains against a minimal Node client,
+#      from a cold start and sustained (after a warm-up batch);
 #   3. against an SMSC that throttles each bind to a set rate, the rate Sotong achieves when paced to it;
 #   and Sotong's SMPP client alone (no database) against the same kind of SMSC, to separate the two costs.
 # Needs PostgreSQL running with the sotong role and tests/smpp-sim's npm packages (./test.sh sets up both).
@@ -46,8 +47,10 @@ fi
 if only send; then
   echo "## submission rate, unthrottled SMSC"
   bench send --connection "$CS" --web $WEB --count "$COUNT" --ceiling-count "$COUNT" --binds 4 --window 50
-  echo "## the same with larger chunks (2,000 × 4 workers)"
-  bench send --connection "$CS" --web $WEB --count "$COUNT" --ceiling-count "$COUNT" --binds 4 --window 50 --chunk 2000 --workers 4
+  echo "## sustained: the same after a warm-up of 300,000 (the first seconds of a fresh process go to tiered JIT)"
+  bench send --connection "$CS" --web $WEB --count "$COUNT" --ceiling-count "$COUNT" --binds 4 --window 50 --warmup 300000
+  echo "## sustained, with larger chunks (2,000 × 4 workers)"
+  bench send --connection "$CS" --web $WEB --count "$COUNT" --ceiling-count "$COUNT" --binds 4 --window 50 --chunk 2000 --workers 4 --warmup 300000
   echo "## Sotong's SMPP client alone (no database), against a fresh SMSC"
   (cd tests/smpp-sim && exec node smsc.js --port 0 --quiet < <(sleep 120) > "/tmp/messaging-bench-smsc.out") &
   sleep 1

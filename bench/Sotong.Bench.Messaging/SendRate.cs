@@ -18,7 +18,7 @@ namespace Sotong.Bench.Messaging;
 /// </summary>
 internal static class SendRate
 {
-    public sealed record Options(string Connection, string Web, int Count, int Binds, int Window, int Throttle, int RatePerBind, int Chunk, int Workers, int CeilingCount);
+    public sealed record Options(string Connection, string Web, int Count, int Binds, int Window, int Throttle, int RatePerBind, int Chunk, int Workers, int CeilingCount, int Warmup = 0);
 
     public static async Task<int> RunAsync(Options o)
     {
@@ -44,20 +44,9 @@ internal static class SendRate
         }
 
         // The batch goes in first, with no SMSC configured in this process: the app process below does all the sending.
-        using (var host = Bench.Services(o.Connection))
-        {
-            var dbFactory = host.Services.GetRequiredService<IDbContextFactory<SotongDbContext>>();
-            await using (var db = await dbFactory.CreateDbContextAsync())
-            {
-                await db.Database.ExecuteSqlRawAsync("TRUNCATE messaging_outbox; DELETE FROM messaging_batch");
-            }
-            var protector = host.Services.GetRequiredService<PersonalDataProtector>();
-            var batchId = Guid.CreateVersion7();
-            var recipients = Enumerable.Range(0, o.Count)
-                .Select(i => new OutboxRecipient(protector.Protect("0105" + i.ToString("D7", CultureInfo.InvariantCulture)), $"bench:{batchId:N}:{i}")).ToList();
-            await host.Services.GetRequiredService<Outbox>().EnqueueAsync(new OutboxRequest(OutboxKind.Notice, null, "0120",
-                "[중구청] 구정소식: 이번 주 토요일 중림동 주민센터에서 건강검진이 있습니다.", OutboxPriority.Bulk, BatchId: batchId), recipients, CancellationToken.None);
-        }
+        // With a warm-up, a first batch of that size is sent and the measured one is written once it has gone, so the
+        // figure is the app's sustained rate rather than its first seconds (tiered JIT compiling the whole app).
+        await EnqueueAsync(o.Connection, o.Warmup > 0 ? o.Warmup : o.Count, truncate: true);
 
         var settings = new Dictionary<string, string>
         {
@@ -95,6 +84,24 @@ internal static class SendRate
         {
             JsonObject stats;
             var wall = Stopwatch.StartNew();
+            if (o.Warmup > 0)
+            {
+                while ((int)(await smsc.StatsAsync())["accepted"]! < o.Warmup)
+                {
+                    if (app.HasExited || wall.Elapsed > TimeSpan.FromMinutes(10))
+                    {
+                        Console.Error.WriteLine($"Sotong stopped short in the warm-up.\n{log}");
+                        return 1;
+                    }
+                    await Task.Delay(200);
+                }
+                var warm = await smsc.StatsAsync();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"warm-up: {warm["accepted"]} accepted in {(double)warm["seconds"]!:F2} s = {(double)warm["rate"]!:F0}/s from a cold start; app CPU {app.TotalProcessorTime.TotalSeconds:F1} s"));
+                await smsc.SendAsync(new JsonObject { ["cmd"] = "reset_stats" });
+                await EnqueueAsync(o.Connection, o.Count, truncate: false);
+                wall.Restart();
+            }
             TimeSpan? cpuAtFirst = null;
             while (true)
             {
@@ -115,14 +122,14 @@ internal static class SendRate
                 }
                 await Task.Delay(200);
             }
-            var cpuSeconds = app.TotalProcessorTime.TotalSeconds;
+            var cpuSeconds = (app.TotalProcessorTime - (o.Warmup > 0 ? cpuAtFirst ?? TimeSpan.Zero : TimeSpan.Zero)).TotalSeconds;
             var sendingCpu = (app.TotalProcessorTime - (cpuAtFirst ?? TimeSpan.Zero)).TotalMicroseconds / o.Count;
             var rate = (double)stats["rate"]!;
             var allowed = o.Throttle > 0 ? (double)o.Throttle * o.Binds : 0;
             var paced = o.RatePerBind > 0 ? string.Create(CultureInfo.InvariantCulture, $", paced at {o.RatePerBind}/s per bind") : "";
             var share = allowed > 0 ? string.Create(CultureInfo.InvariantCulture, $"; allowed {allowed:F0}/s → {100 * rate / allowed:F1}%") : "";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"sotong: {o.Binds} binds × window {o.Window}, chunks {o.Chunk} × {o.Workers} workers{paced}: {stats["accepted"]} accepted in {(double)stats["seconds"]!:F2} s = {rate:F0}/s at the SMSC; throttled answers {stats["throttled"]}; duplicates {stats["duplicates"]}; app CPU {cpuSeconds:F1} s ({sendingCpu:F1} µs a message while sending){share}"));
+                $"sotong{(o.Warmup > 0 ? " (warm)" : "")}: {o.Binds} binds × window {o.Window}, chunks {o.Chunk} × {o.Workers} workers{paced}: {stats["accepted"]} accepted in {(double)stats["seconds"]!:F2} s = {rate:F0}/s at the SMSC; throttled answers {stats["throttled"]}; duplicates {stats["duplicates"]}; app CPU {cpuSeconds:F1} s ({sendingCpu:F1} µs a message while sending){share}"));
             if ((int)stats["duplicates"]! > 0)
             {
                 // Something was sent twice: a chunk rolled back after it was submitted. Its cause is in the app's log.
@@ -138,6 +145,24 @@ internal static class SendRate
             app.Kill(entireProcessTree: true);
             await app.WaitForExitAsync();
         }
+    }
+
+    /// <summary>Writes one batch of <paramref name="count"/> recipients to the outbox, as a campaign start does.</summary>
+    private static async Task EnqueueAsync(string connection, int count, bool truncate)
+    {
+        using var host = Bench.Services(connection);
+        var dbFactory = host.Services.GetRequiredService<IDbContextFactory<SotongDbContext>>();
+        if (truncate)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            await db.Database.ExecuteSqlRawAsync("TRUNCATE messaging_outbox; DELETE FROM messaging_batch");
+        }
+        var protector = host.Services.GetRequiredService<PersonalDataProtector>();
+        var batchId = Guid.CreateVersion7();
+        var recipients = Enumerable.Range(0, count)
+            .Select(i => new OutboxRecipient(protector.Protect("0105" + i.ToString("D7", CultureInfo.InvariantCulture)), $"bench:{batchId:N}:{i}")).ToList();
+        await host.Services.GetRequiredService<Outbox>().EnqueueAsync(new OutboxRequest(OutboxKind.Notice, null, "0120",
+            "[중구청] 구정소식: 이번 주 토요일 중림동 주민센터에서 건강검진이 있습니다.", OutboxPriority.Bulk, BatchId: batchId), recipients, CancellationToken.None);
     }
 
     /// <summary>smsc.js as a child process: JSON commands on stdin, JSON events on stdout.</summary>
