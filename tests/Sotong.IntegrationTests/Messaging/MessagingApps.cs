@@ -104,13 +104,13 @@ internal static class OutboxTestKit
 {
     /// <summary>A batch to <paramref name="count"/> numbers 010{prefix}{n:D4}; returns the batch and the numbers.</summary>
     public static async Task<(OutboxBatch Batch, List<string> Phones)> EnqueueAsync(SotongApp app, string prefix, int count, string text,
-        OutboxPriority priority = OutboxPriority.Bulk, string sender = MessagingSettings.ShortNumber)
+        OutboxPriority priority = OutboxPriority.Bulk, string sender = MessagingSettings.ShortNumber, DateTime? notBeforeUtc = null)
     {
         var protector = app.Services.GetRequiredService<PersonalDataProtector>();
         var phones = Enumerable.Range(0, count).Select(i => $"010{prefix}{i:D4}").ToList();
         var batchId = Guid.CreateVersion7();
         var batch = await app.Services.GetRequiredService<Outbox>().EnqueueAsync(
-            new OutboxRequest(OutboxKind.Notice, null, sender, text, priority, BatchId: batchId),
+            new OutboxRequest(OutboxKind.Notice, null, sender, text, priority, NotBeforeUtc: notBeforeUtc, BatchId: batchId),
             phones.Select(p => new OutboxRecipient(protector.Protect(p), $"test:{batchId:N}:{p}")).ToList(), CancellationToken.None);
         return (batch, phones);
     }

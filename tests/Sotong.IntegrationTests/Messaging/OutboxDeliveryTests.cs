@@ -188,6 +188,32 @@ public abstract class OutboxDeliveryTests<TApp>(TApp fixture) : IClassFixture<TA
     }
 
     [Fact]
+    public async Task Given_a_batch_due_before_rows_already_claimed_Then_it_is_sent_while_the_send_ahead_of_it_goes_on()
+    {
+        // On PostgreSQL each claim starts after where the last ones ended. Rows that sort before that point are left
+        // behind: here a batch whose not-before time is an hour ago, as with a batch that committed late. They must be
+        // found by the next claim from the head, at most a second later, not once the whole send ahead has gone.
+        await fixture.Smsc.SendAsync(new { cmd = "submit_delay", ms = 100 }); // 2 binds × window 20: about 400 a second
+        try
+        {
+            var (ahead, aheadPhones) = await OutboxTestKit.EnqueueAsync(App, Prefix(), 2000, "대설 대비 제설 안내");
+            await OutboxTestKit.WaitForAsync(App, ahead.Id, b => b.Submitted >= 200);
+            var past = App.Service<TimeProvider>().GetUtcNow().UtcDateTime.AddHours(-1);
+            var (behind, behindPhones) = await OutboxTestKit.EnqueueAsync(App, Prefix(), 10, "늦게 확정된 안내", notBeforeUtc: past);
+
+            await OutboxTestKit.WaitForAsync(App, behind.Id, b => b.Submitted == 10);
+            (await OutboxTestKit.BatchAsync(App, ahead.Id)).Submitted.ShouldBeLessThan(2000, "the batch behind waited for the whole send ahead of it");
+            await OutboxTestKit.WaitForAsync(App, ahead.Id, b => b.Submitted == 2000, TimeSpan.FromSeconds(60));
+            SubmitsTo(behindPhones).Count.ShouldBe(10);
+            SubmitsTo(aheadPhones).Count.ShouldBe(2000);
+        }
+        finally
+        {
+            await fixture.Smsc.SendAsync(new { cmd = "submit_delay", ms = 0 });
+        }
+    }
+
+    [Fact]
     public async Task Given_a_batch_id_already_written_Then_enqueueing_again_adds_nothing()
     {
         var (batch, _) = await OutboxTestKit.EnqueueAsync(App, Prefix(), 5, "중복 방지");

@@ -32,6 +32,7 @@ public sealed partial class OutboxDispatcher(
     private static readonly OutboxPriority[] Priorities = [OutboxPriority.Emergency, OutboxPriority.Interactive, OutboxPriority.Bulk];
     private readonly Dictionary<Guid, BatchInfo> _batches = [];
     private readonly Lock _batchGate = new();
+    private readonly ClaimCursor _cursor = new(time);
 
     private int ChunkSize => Math.Clamp(configuration.GetValue("Messaging:ChunkSize", 500), 1, 10_000);
 
@@ -125,7 +126,7 @@ public sealed partial class OutboxDispatcher(
             {
                 break;
             }
-            rows = await TakeAsync(connection, tx?.GetDbTransaction(), priority, now, EffectiveChunk, postgres, ct);
+            rows = await TakeAsync(connection, tx?.GetDbTransaction(), priority, now, EffectiveChunk, postgres ? _cursor : null, ct);
             if (rows.Count > 0)
             {
                 break;
@@ -150,28 +151,60 @@ public sealed partial class OutboxDispatcher(
         return rows.Count;
     }
 
-    private static async Task<List<Row>> TakeAsync(DbConnection connection, DbTransaction? tx, OutboxPriority priority, DateTime now, int limit, bool postgres, CancellationToken ct)
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> due rows of one priority in the queue's order. With a cursor (PostgreSQL)
+    /// the claim starts after where this node's last claims ended, and goes from the head when that finds nothing.
+    /// </summary>
+    private static async Task<List<Row>> TakeAsync(DbConnection connection, DbTransaction? tx, OutboxPriority priority, DateTime now, int limit, ClaimCursor? cursor, CancellationToken ct)
     {
+        if (cursor?.After(priority) is { } after)
+        {
+            var rows = await ClaimAsync(connection, tx, priority, now, limit, cursor, after, ct);
+            if (rows.Count > 0)
+            {
+                return rows;
+            }
+            cursor.Reset(priority);
+        }
+        return await ClaimAsync(connection, tx, priority, now, limit, cursor, null, ct);
+    }
+
+    private static async Task<List<Row>> ClaimAsync(
+        DbConnection connection, DbTransaction? tx, OutboxPriority priority, DateTime now, int limit, ClaimCursor? cursor, (DateTime NotBeforeUtc, Guid Id)? after, CancellationToken ct)
+    {
+        var postgres = cursor is not null;
         await using var command = connection.CreateCommand();
         command.Transaction = tx;
         command.CommandText = $"""
-            SELECT "Id", "BatchId", "ProtectedRecipient", "Attempts" FROM messaging_outbox
-            WHERE "State" = 0 AND "Priority" = @priority AND "NotBeforeUtc" <= @now
+            SELECT "Id", "BatchId", "ProtectedRecipient", "Attempts", "NotBeforeUtc" FROM messaging_outbox
+            WHERE "State" = 0 AND "Priority" = @priority AND "NotBeforeUtc" <= @now{(after is null ? "" : """ AND ("NotBeforeUtc", "Id") > (@after_not_before, @after_id)""")}
             ORDER BY "NotBeforeUtc", "Id" LIMIT @limit{(postgres ? " FOR UPDATE SKIP LOCKED" : "")}
             """;
         SqlParameters.Add(command, "priority", (int)priority);
         SqlParameters.Add(command, "now", now);
         SqlParameters.Add(command, "limit", limit);
+        if (after is { } position)
+        {
+            SqlParameters.Add(command, "after_not_before", position.NotBeforeUtc);
+            SqlParameters.Add(command, "after_id", position.Id);
+        }
         if (postgres)
         {
             // Prepared once per pooled connection: parsing and planning it for every chunk cost the server more than it saved.
             await command.PrepareAsync(ct);
         }
         var rows = new List<Row>(limit);
+        var lastNotBefore = default(DateTime);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             rows.Add(new Row(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetInt32(3)));
+            lastNotBefore = reader.GetDateTime(4);
+        }
+        if (rows.Count > 0)
+        {
+            // The rows come in the queue's order, so the last is where this claim ended.
+            cursor?.Claimed(priority, DateTime.SpecifyKind(lastNotBefore, DateTimeKind.Utc), rows[^1].Id, fromHead: after is null);
         }
         return rows;
     }
