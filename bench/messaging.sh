@@ -49,8 +49,8 @@ if only send; then
   bench send --connection "$CS" --web $WEB --count "$COUNT" --ceiling-count "$COUNT" --binds 4 --window 50
   echo "## sustained: the same after a warm-up of 300,000 (the first seconds of a fresh process go to tiered JIT)"
   bench send --connection "$CS" --web $WEB --count "$COUNT" --ceiling-count "$COUNT" --binds 4 --window 50 --warmup 300000
-  echo "## sustained, with larger chunks (2,000 × 4 workers)"
-  bench send --connection "$CS" --web $WEB --count "$COUNT" --ceiling-count "$COUNT" --binds 4 --window 50 --chunk 2000 --workers 4 --warmup 300000
+  echo "## sustained, with the smaller chunks that were the default until 2026-11-25 (500 × 3 workers)"
+  bench send --connection "$CS" --web $WEB --count "$COUNT" --ceiling-count "$COUNT" --binds 4 --window 50 --chunk 500 --workers 3 --warmup 300000
   echo "## Sotong's SMPP client alone (no database), against a fresh SMSC"
   (cd tests/smpp-sim && exec node smsc.js --port 0 --quiet < <(sleep 120) > "/tmp/messaging-bench-smsc.out") &
   sleep 1
