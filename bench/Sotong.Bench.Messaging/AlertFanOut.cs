@@ -242,13 +242,7 @@ internal static class AlertFanOut
         if (campaign is { } size)
         {
             using var host = Host(o.Connection);
-            var protector = host.Services.GetRequiredService<PersonalDataProtector>();
-            var id = Guid.CreateVersion7();
-            var recipients = Enumerable.Range(0, size)
-                .Select(i => new OutboxRecipient(protector.Protect("0106" + i.ToString("D7", CultureInfo.InvariantCulture)), $"bench-campaign:{id:N}:{i}")).ToList();
-            await host.Services.GetRequiredService<Outbox>().EnqueueAsync(new OutboxRequest(OutboxKind.Campaign, null, "0120",
-                "[중구청] 구정소식: 이번 주 토요일 중림동 주민센터에서 건강검진이 있습니다.", OutboxPriority.Bulk, BatchId: id), recipients, CancellationToken.None);
-            bulk = id;
+            bulk = await Bench.EnqueueAsync(host, OutboxKind.Campaign, "0106", "bench-campaign", size);
             // Well under way before the alert: a few seconds of full-rate sending.
             await Task.Delay(TimeSpan.FromSeconds(5));
         }

@@ -45,4 +45,18 @@ internal static class Bench
         builder.AddCampaigns();
         return builder.Build();
     }
+
+    /// <summary>The text every messaging benchmark sends: one UCS-2 part.</summary>
+    public const string Text = "[중구청] 구정소식: 이번 주 토요일 중림동 주민센터에서 건강검진이 있습니다.";
+
+    /// <summary>One bulk batch from 0120 to <paramref name="count"/> numbers {phonePrefix}{n:D7}, written as a campaign start writes it.</summary>
+    public static async Task<Guid> EnqueueAsync(IHost host, OutboxKind kind, string phonePrefix, string keyPrefix, int count)
+    {
+        var protector = host.Services.GetRequiredService<Sotong.Core.Common.Security.PersonalDataProtector>();
+        var id = Guid.CreateVersion7();
+        var recipients = Enumerable.Range(0, count)
+            .Select(i => new OutboxRecipient(protector.Protect(phonePrefix + i.ToString("D7", System.Globalization.CultureInfo.InvariantCulture)), $"{keyPrefix}:{id:N}:{i}")).ToList();
+        await host.Services.GetRequiredService<Outbox>().EnqueueAsync(new OutboxRequest(kind, null, "0120", Text, OutboxPriority.Bulk, BatchId: id), recipients, CancellationToken.None);
+        return id;
+    }
 }

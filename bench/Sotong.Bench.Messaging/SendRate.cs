@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sotong.Core.Common;
-using Sotong.Core.Common.Security;
 using Sotong.Core.Messaging;
 
 namespace Sotong.Bench.Messaging;
@@ -175,12 +174,7 @@ internal static class SendRate
             await using var db = await dbFactory.CreateDbContextAsync();
             await db.Database.ExecuteSqlRawAsync("TRUNCATE messaging_outbox; DELETE FROM messaging_batch");
         }
-        var protector = host.Services.GetRequiredService<PersonalDataProtector>();
-        var batchId = Guid.CreateVersion7();
-        var recipients = Enumerable.Range(0, count)
-            .Select(i => new OutboxRecipient(protector.Protect("0105" + i.ToString("D7", CultureInfo.InvariantCulture)), $"bench:{batchId:N}:{i}")).ToList();
-        await host.Services.GetRequiredService<Outbox>().EnqueueAsync(new OutboxRequest(OutboxKind.Notice, null, "0120",
-            "[중구청] 구정소식: 이번 주 토요일 중림동 주민센터에서 건강검진이 있습니다.", OutboxPriority.Bulk, BatchId: batchId), recipients, CancellationToken.None);
+        await Bench.EnqueueAsync(host, OutboxKind.Notice, "0105", "bench", count);
     }
 
     /// <summary>smsc.js as a child process: JSON commands on stdin, JSON events on stdout.</summary>
