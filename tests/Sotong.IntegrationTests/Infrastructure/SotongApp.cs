@@ -115,7 +115,7 @@ public class PostgresApp : SotongApp
                 await ServerCommandAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
                 return;
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && e.MessageText.Contains("terminat", StringComparison.Ordinal) && attempt < 20)
             {
                 await Task.Delay(500);
             }

@@ -30,6 +30,7 @@ public sealed class ClaimOrderTests
         for (var i = 1; i < ordered.Count; i++)
         {
             ClaimCursor.IsAfter(at, ordered[i], at, ordered[i - 1]).ShouldBeTrue($"{ordered[i]} follows {ordered[i - 1]} in PostgreSQL");
+            ClaimCursor.IsAfter(at, ordered[i - 1], at, ordered[i]).ShouldBeFalse($"{ordered[i - 1]} comes before {ordered[i]} in PostgreSQL");
         }
     }
 }

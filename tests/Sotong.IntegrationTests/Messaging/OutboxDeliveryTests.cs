@@ -202,7 +202,9 @@ public abstract class OutboxDeliveryTests<TApp>(TApp fixture) : IClassFixture<TA
             var (behind, behindPhones) = await OutboxTestKit.EnqueueAsync(App, Prefix(), 10, "늦게 확정된 안내", notBeforeUtc: past);
 
             await OutboxTestKit.WaitForAsync(App, behind.Id, b => b.Submitted == 10);
-            (await OutboxTestKit.BatchAsync(App, ahead.Id)).Submitted.ShouldBeLessThan(2000, "the batch behind waited for the whole send ahead of it");
+            // About 800 have gone by now. Without the claims from the head, the batch behind would be found only once the
+            // last chunks of the send ahead were claimed: 1,800 and more.
+            (await OutboxTestKit.BatchAsync(App, ahead.Id)).Submitted.ShouldBeLessThan(1500, "the batch behind waited for the send ahead of it");
             await OutboxTestKit.WaitForAsync(App, ahead.Id, b => b.Submitted == 2000, TimeSpan.FromSeconds(60));
             SubmitsTo(behindPhones).Count.ShouldBe(10);
             SubmitsTo(aheadPhones).Count.ShouldBe(2000);

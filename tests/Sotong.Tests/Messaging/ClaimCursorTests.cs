@@ -21,12 +21,13 @@ public sealed class ClaimCursorTests
         var (a, b, c) = (Guid.Parse("00000001-0000-0000-0000-000000000000"), Guid.Parse("00000002-0000-0000-0000-000000000000"),
             Guid.Parse("00000003-0000-0000-0000-000000000000"));
 
-        cursor.Claimed(OutboxPriority.Bulk, T, b, fromHead: true);
-        cursor.Claimed(OutboxPriority.Bulk, T, c, fromHead: false);
-        cursor.After(OutboxPriority.Bulk).ShouldBe((T, c));
+        cursor.Claimed(OutboxPriority.Bulk, T, b, after: null);
+        var started = cursor.After(OutboxPriority.Bulk);
+        cursor.Claimed(OutboxPriority.Bulk, T, c, started);
+        At(cursor.After(OutboxPriority.Bulk)).ShouldBe((T, c));
         // Two workers' claims can finish out of order: the one that ended earlier does not pull the position back.
-        cursor.Claimed(OutboxPriority.Bulk, T, a, fromHead: false);
-        cursor.After(OutboxPriority.Bulk).ShouldBe((T, c));
+        cursor.Claimed(OutboxPriority.Bulk, T, a, started);
+        At(cursor.After(OutboxPriority.Bulk)).ShouldBe((T, c));
         cursor.After(OutboxPriority.Emergency).ShouldBeNull();
     }
 
@@ -35,11 +36,31 @@ public sealed class ClaimCursorTests
     {
         var cursor = new ClaimCursor(new FakeTimeProvider());
         var id = Guid.CreateVersion7();
-        cursor.Claimed(OutboxPriority.Bulk, T.AddMinutes(5), id, fromHead: true);
+        cursor.Claimed(OutboxPriority.Bulk, T.AddMinutes(5), id, after: null);
 
-        cursor.Claimed(OutboxPriority.Bulk, T, id, fromHead: true);
+        cursor.Claimed(OutboxPriority.Bulk, T, id, after: null);
 
-        cursor.After(OutboxPriority.Bulk).ShouldBe((T, id));
+        At(cursor.After(OutboxPriority.Bulk)).ShouldBe((T, id));
+    }
+
+    [Fact]
+    public void Given_a_claim_that_began_before_a_claim_from_the_head_set_the_position_back_Then_it_does_not_move_it_on_again()
+    {
+        var cursor = new ClaimCursor(new FakeTimeProvider());
+        var id = Guid.CreateVersion7();
+        cursor.Claimed(OutboxPriority.Bulk, T.AddMinutes(5), id, after: null);
+        var late = cursor.After(OutboxPriority.Bulk); // a worker starts a claim after the position
+        cursor.Claimed(OutboxPriority.Bulk, T, id, after: null); // another, from the head, finds rows left behind
+
+        cursor.Claimed(OutboxPriority.Bulk, T.AddMinutes(6), id, late);
+
+        At(cursor.After(OutboxPriority.Bulk)).ShouldBe((T, id));
+        // Nor does one that began before a reset.
+        var beforeReset = cursor.After(OutboxPriority.Bulk);
+        cursor.Reset(OutboxPriority.Bulk);
+        cursor.Claimed(OutboxPriority.Bulk, T, id, after: null);
+        cursor.Claimed(OutboxPriority.Bulk, T.AddMinutes(7), id, beforeReset);
+        At(cursor.After(OutboxPriority.Bulk)).ShouldBe((T, id));
     }
 
     [Fact]
@@ -48,9 +69,9 @@ public sealed class ClaimCursorTests
         var time = new FakeTimeProvider();
         var cursor = new ClaimCursor(time);
         var id = Guid.CreateVersion7();
-        cursor.Claimed(OutboxPriority.Bulk, T, id, fromHead: true);
+        cursor.Claimed(OutboxPriority.Bulk, T, id, after: null);
         time.Advance(ClaimCursor.FullScanEvery - TimeSpan.FromMilliseconds(1));
-        cursor.Claimed(OutboxPriority.Bulk, T.AddSeconds(1), id, fromHead: false); // moving on does not renew it
+        cursor.Claimed(OutboxPriority.Bulk, T.AddSeconds(1), id, cursor.After(OutboxPriority.Bulk)); // moving on does not renew it
 
         cursor.After(OutboxPriority.Bulk).ShouldNotBeNull();
         time.Advance(TimeSpan.FromMilliseconds(1));
@@ -61,12 +82,14 @@ public sealed class ClaimCursorTests
     public void Given_a_reset_Then_the_next_claim_goes_from_the_head()
     {
         var cursor = new ClaimCursor(new FakeTimeProvider());
-        cursor.Claimed(OutboxPriority.Interactive, T, Guid.CreateVersion7(), fromHead: true);
+        cursor.Claimed(OutboxPriority.Interactive, T, Guid.CreateVersion7(), after: null);
 
         cursor.Reset(OutboxPriority.Interactive);
 
         cursor.After(OutboxPriority.Interactive).ShouldBeNull();
     }
+
+    private static (DateTime, Guid)? At(ClaimPosition? position) => position is null ? null : (position.NotBeforeUtc, position.Id);
 
     [Theory]
     [InlineData("7fffffff-0000-0000-0000-000000000000", "80000000-0000-0000-0000-000000000000")] // first field unsigned

@@ -9,7 +9,8 @@ namespace Sotong.Core.Messaging.Delivery;
 /// It only ever saves work. Rows can be left behind the position: a chunk rolled back, or a batch committed after
 /// later rows were claimed. So a claim goes from the head again when the last one from the head is
 /// <see cref="FullScanEvery"/> old, and whenever a claim after the position finds nothing. A row behind the position
-/// waits at most that long.
+/// waits about that long: the claim from the head sets the position back to it, and the claims after it then walk
+/// what was left behind in order.
 /// </para>
 /// </summary>
 internal sealed class ClaimCursor(TimeProvider time)
@@ -18,31 +19,38 @@ internal sealed class ClaimCursor(TimeProvider time)
 
     private readonly Lock _gate = new();
     private readonly Dictionary<OutboxPriority, Position> _positions = [];
+    // Generations only grow, across resets too, so a claim that began before a reset cannot match a later position.
+    private long _resets;
 
-    /// <summary>Where the next claim of <paramref name="priority"/> starts after; null to claim from the head.</summary>
-    public (DateTime NotBeforeUtc, Guid Id)? After(OutboxPriority priority)
+    /// <summary>
+    /// Where the next claim of <paramref name="priority"/> starts after; null to claim from the head. Hand the
+    /// position back to <see cref="Claimed"/>: a claim that began before a claim from the head reset it does not move it.
+    /// </summary>
+    public ClaimPosition? After(OutboxPriority priority)
     {
         lock (_gate)
         {
             return _positions.TryGetValue(priority, out var p) && time.GetElapsedTime(p.FromHeadAt) < FullScanEvery
-                ? (p.NotBeforeUtc, p.Id)
+                ? new ClaimPosition(p.NotBeforeUtc, p.Id, p.Generation)
                 : null;
         }
     }
 
     /// <summary>
-    /// Records the last row (in the queue's order) a claim took. A claim from the head sets the position, even back.
-    /// Then rows left behind are walked in order, not one chunk a second. A claim after the position only moves it on.
+    /// Records the last row (in the queue's order) a claim took. A claim from the head (<paramref name="after"/> null)
+    /// sets the position, even back, so rows left behind are walked in order, not one chunk a second. A claim after a
+    /// position only moves it on, and only if no claim from the head has set it since that claim began.
     /// </summary>
-    public void Claimed(OutboxPriority priority, DateTime notBeforeUtc, Guid id, bool fromHead)
+    public void Claimed(OutboxPriority priority, DateTime notBeforeUtc, Guid id, ClaimPosition? after)
     {
         lock (_gate)
         {
-            if (fromHead)
+            var known = _positions.TryGetValue(priority, out var p);
+            if (after is null)
             {
-                _positions[priority] = new Position(notBeforeUtc, id, time.GetTimestamp());
+                _positions[priority] = new Position(notBeforeUtc, id, time.GetTimestamp(), (known ? p!.Generation : _resets) + 1);
             }
-            else if (_positions.TryGetValue(priority, out var p) && IsAfter(notBeforeUtc, id, p.NotBeforeUtc, p.Id))
+            else if (known && p!.Generation == after.Generation && IsAfter(notBeforeUtc, id, p.NotBeforeUtc, p.Id))
             {
                 _positions[priority] = p with { NotBeforeUtc = notBeforeUtc, Id = id };
             }
@@ -54,7 +62,10 @@ internal sealed class ClaimCursor(TimeProvider time)
     {
         lock (_gate)
         {
-            _positions.Remove(priority);
+            if (_positions.Remove(priority, out var p))
+            {
+                _resets = Math.Max(_resets, p.Generation);
+            }
         }
     }
 
@@ -65,5 +76,8 @@ internal sealed class ClaimCursor(TimeProvider time)
     internal static bool IsAfter(DateTime notBefore, Guid id, DateTime otherNotBefore, Guid otherId) =>
         notBefore != otherNotBefore ? notBefore > otherNotBefore : id.CompareTo(otherId) > 0;
 
-    private sealed record Position(DateTime NotBeforeUtc, Guid Id, long FromHeadAt);
+    private sealed record Position(DateTime NotBeforeUtc, Guid Id, long FromHeadAt, long Generation);
 }
+
+/// <summary>A position in the queue's order, and which claim from the head set it.</summary>
+internal sealed record ClaimPosition(DateTime NotBeforeUtc, Guid Id, long Generation);
