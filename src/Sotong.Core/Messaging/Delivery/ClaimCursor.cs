@@ -18,9 +18,9 @@ internal sealed class ClaimCursor(TimeProvider time)
     public static readonly TimeSpan FullScanEvery = TimeSpan.FromSeconds(1);
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<OutboxPriority, Position> _positions = [];
-    // Generations only grow, across resets too, so a claim that began before a reset cannot match a later position.
-    private long _resets;
+    private readonly Dictionary<OutboxPriority, (ClaimPosition At, long FromHeadAt)> _positions = [];
+    // Each claim from the head starts a new generation; a claim after a position moves it only within its generation.
+    private long _generation;
 
     /// <summary>
     /// Where the next claim of <paramref name="priority"/> starts after; null to claim from the head. Hand the
@@ -30,9 +30,7 @@ internal sealed class ClaimCursor(TimeProvider time)
     {
         lock (_gate)
         {
-            return _positions.TryGetValue(priority, out var p) && time.GetElapsedTime(p.FromHeadAt) < FullScanEvery
-                ? new ClaimPosition(p.NotBeforeUtc, p.Id, p.Generation)
-                : null;
+            return _positions.TryGetValue(priority, out var p) && time.GetElapsedTime(p.FromHeadAt) < FullScanEvery ? p.At : null;
         }
     }
 
@@ -45,14 +43,14 @@ internal sealed class ClaimCursor(TimeProvider time)
     {
         lock (_gate)
         {
-            var known = _positions.TryGetValue(priority, out var p);
             if (after is null)
             {
-                _positions[priority] = new Position(notBeforeUtc, id, time.GetTimestamp(), (known ? p!.Generation : _resets) + 1);
+                _positions[priority] = (new ClaimPosition(notBeforeUtc, id, ++_generation), time.GetTimestamp());
             }
-            else if (known && p!.Generation == after.Generation && IsAfter(notBeforeUtc, id, p.NotBeforeUtc, p.Id))
+            else if (_positions.TryGetValue(priority, out var p) && p.At.Generation == after.Generation
+                && IsAfter(notBeforeUtc, id, p.At.NotBeforeUtc, p.At.Id))
             {
-                _positions[priority] = p with { NotBeforeUtc = notBeforeUtc, Id = id };
+                _positions[priority] = (p.At with { NotBeforeUtc = notBeforeUtc, Id = id }, p.FromHeadAt);
             }
         }
     }
@@ -62,10 +60,7 @@ internal sealed class ClaimCursor(TimeProvider time)
     {
         lock (_gate)
         {
-            if (_positions.Remove(priority, out var p))
-            {
-                _resets = Math.Max(_resets, p.Generation);
-            }
+            _positions.Remove(priority);
         }
     }
 
@@ -75,8 +70,6 @@ internal sealed class ClaimCursor(TimeProvider time)
     /// </summary>
     internal static bool IsAfter(DateTime notBefore, Guid id, DateTime otherNotBefore, Guid otherId) =>
         notBefore != otherNotBefore ? notBefore > otherNotBefore : id.CompareTo(otherId) > 0;
-
-    private sealed record Position(DateTime NotBeforeUtc, Guid Id, long FromHeadAt, long Generation);
 }
 
 /// <summary>A position in the queue's order, and which claim from the head set it.</summary>
