@@ -69,51 +69,52 @@ internal static class SendRate
         app.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
         app.BeginOutputReadLine();
         app.BeginErrorReadLine();
+        // Polls the SMSC until it has accepted `target` since its last reset; null if the app stopped or ten minutes passed.
+        // Also notes the app's CPU at the first accepted submit: start-up (JIT, the host, EF's model) is not the engine's cost.
+        async Task<(JsonObject Stats, TimeSpan CpuAtFirst)?> SentAsync(int target)
+        {
+            var wall = Stopwatch.StartNew();
+            TimeSpan? cpuAtFirst = null;
+            while (true)
+            {
+                var stats = await smsc.StatsAsync();
+                if (cpuAtFirst is null && (int)stats["accepted"]! > 0)
+                {
+                    cpuAtFirst = app.TotalProcessorTime;
+                }
+                if ((int)stats["accepted"]! >= target)
+                {
+                    return (stats, cpuAtFirst ?? TimeSpan.Zero);
+                }
+                if (app.HasExited || wall.Elapsed > TimeSpan.FromMinutes(10))
+                {
+                    Console.Error.WriteLine($"Sotong stopped short at {stats["accepted"]} of {target} accepted.\n{log}");
+                    return null;
+                }
+                await Task.Delay(200);
+            }
+        }
+
         double sotongRate;
         try
         {
-            JsonObject stats;
-            var wall = Stopwatch.StartNew();
             if (o.Warmup > 0)
             {
-                while ((int)(await smsc.StatsAsync())["accepted"]! < o.Warmup)
+                if (await SentAsync(o.Warmup) is not { Stats: var warm })
                 {
-                    if (app.HasExited || wall.Elapsed > TimeSpan.FromMinutes(10))
-                    {
-                        Console.Error.WriteLine($"Sotong stopped short in the warm-up.\n{log}");
-                        return 1;
-                    }
-                    await Task.Delay(200);
+                    return 1;
                 }
-                var warm = await smsc.StatsAsync();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"warm-up: {warm["accepted"]} accepted in {(double)warm["seconds"]!:F2} s = {(double)warm["rate"]!:F0}/s from a cold start; app CPU {app.TotalProcessorTime.TotalSeconds:F1} s"));
                 await smsc.SendAsync(new JsonObject { ["cmd"] = "reset_stats" });
                 await EnqueueAsync(o.Connection, o.Count, truncate: false);
-                wall.Restart();
             }
-            TimeSpan? cpuAtFirst = null;
-            while (true)
+            if (await SentAsync(o.Count) is not { Stats: var stats, CpuAtFirst: var cpuAtFirst })
             {
-                stats = await smsc.StatsAsync();
-                if (cpuAtFirst is null && (int)stats["accepted"]! > 0)
-                {
-                    // Start-up (JIT, the host, EF's model) is not the engine's cost: count from the first accepted submit.
-                    cpuAtFirst = app.TotalProcessorTime;
-                }
-                if ((int)stats["accepted"]! >= o.Count)
-                {
-                    break;
-                }
-                if (app.HasExited || wall.Elapsed > TimeSpan.FromMinutes(10))
-                {
-                    Console.Error.WriteLine($"Sotong stopped short at {stats["accepted"]} accepted.\n{log}");
-                    return 1;
-                }
-                await Task.Delay(200);
+                return 1;
             }
-            var cpuSeconds = (app.TotalProcessorTime - (o.Warmup > 0 ? cpuAtFirst ?? TimeSpan.Zero : TimeSpan.Zero)).TotalSeconds;
-            var sendingCpu = (app.TotalProcessorTime - (cpuAtFirst ?? TimeSpan.Zero)).TotalMicroseconds / o.Count;
+            var cpuSeconds = (app.TotalProcessorTime - (o.Warmup > 0 ? cpuAtFirst : TimeSpan.Zero)).TotalSeconds;
+            var sendingCpu = (app.TotalProcessorTime - cpuAtFirst).TotalMicroseconds / o.Count;
             var rate = (double)stats["rate"]!;
             var allowed = o.Throttle > 0 ? (double)o.Throttle * o.Binds : 0;
             var paced = o.RatePerBind > 0 ? string.Create(CultureInfo.InvariantCulture, $", paced at {o.RatePerBind}/s per bind") : "";
